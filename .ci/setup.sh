@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs everything the screener needs to build, serve and test, and checks that the
+# installed tools match what the project is pinned to. Idempotent: on a machine that
+# already has everything it finishes in a few seconds.
+#
+# Sourced by serve.sh and test.sh (it exports PATH). Never downloads a prebuilt binary or
+# a browser: every tool comes from a package registry (crates.io, npm, Debian).
+#
+#   SETUP_SKIP_BROWSER=1   skip Chromium and its driver (serving needs neither)
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"     # 0.22 needs rustc >= 1.96.1 (see shared/toolchain.md)
+WASM_OPT_VERSION="132"      # Debian's wasm-opt 108 corrupts Rust 1.95 output
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+cd "$ROOT"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    die "need root to run: $*"; fi
+}
+
+# --- Rust toolchain and wasm target (rust-toolchain.toml pins the version) -------------
+command -v rustup >/dev/null || die "rustup is required (https://rustup.rs); this machine has none"
+rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk's --offline also makes cargo offline: fetch every crate in Cargo.lock first.
+cargo fetch --locked --quiet
+
+# --- wasm-bindgen: the CLI must be exactly the library version in Cargo.lock -----------
+WB_LOCK="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+[ -n "$WB_LOCK" ] || die "could not read the wasm-bindgen version from Cargo.lock"
+WB_TRUNK="$(awk -F'"' '/^wasm_bindgen *=/ { print $2 }' Trunk.toml)"
+[ "$WB_TRUNK" = "$WB_LOCK" ] || die "Trunk.toml [tools] wasm_bindgen = \"$WB_TRUNK\" but Cargo.lock has wasm-bindgen $WB_LOCK. Set them equal: a mismatched CLI produces a page that does not start."
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_LOCK" ] \
+   || [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" != "$WB_LOCK" ]; then
+  say "installing wasm-bindgen-cli $WB_LOCK (about 3 minutes)"
+  # No --locked: its lock file names a webpki-roots release crates.io does not serve.
+  cargo install wasm-bindgen-cli --version "$WB_LOCK" --force
+fi
+[ "$(wasm-bindgen --version | awk '{print $2}')" = "$WB_LOCK" ] \
+  || die "wasm-bindgen on PATH is $(wasm-bindgen --version), Cargo.lock needs $WB_LOCK"
+
+# --- Trunk ----------------------------------------------------------------------------
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION" --force
+fi
+
+# --- npm packages: wasm-opt (binaryen), Playwright, axe-core --------------------------
+command -v npm >/dev/null || die "Node.js and npm are required"
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.ci-installed-lock; then
+  say "installing npm packages (binaryen, @playwright/test, @axe-core/playwright)"
+  # The browser comes from Debian: Playwright must never download its own.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.ci-installed-lock
+fi
+export PATH="$ROOT/node_modules/.bin:$PATH"
+WASM_OPT_SEEN="$(wasm-opt --version 2>/dev/null || true)"
+case "$WASM_OPT_SEEN" in
+  *"version $WASM_OPT_VERSION"*|*"version_$WASM_OPT_VERSION"*) ;;
+  *) die "wasm-opt on PATH is '${WASM_OPT_SEEN:-missing}', expected binaryen $WASM_OPT_VERSION from npm (Debian's 108 corrupts the output)";;
+esac
+grep -q "^wasm_opt = \"version_$WASM_OPT_VERSION\"" Trunk.toml \
+  || die "Trunk.toml [tools] wasm_opt must be \"version_$WASM_OPT_VERSION\" to match the npm binaryen"
+
+# --- Chromium and ChromeDriver from Debian ----------------------------------------------
+if [ -z "${SETUP_SKIP_BROWSER:-}" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing chromium and chromium-driver from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+  export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+fi
+
+say "tools ready: $(trunk --version), wasm-bindgen $WB_LOCK, wasm-opt $WASM_OPT_VERSION"

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test layer of the screener and fails if any fails:
+#   1. formatting and lints (native and wasm32)
+#   2. native unit, property and exhaustive tests of the pure core (cargo test)
+#   3. browser tests (wasm-bindgen-test in headless Chromium)
+#   4. release build (trunk --release --offline, wasm-opt -Oz) and the size budget
+#   5. end-to-end tests (Playwright + axe-core) against that build served on loopback
+#
+# `make test` runs this; so does CI (.ci/run). Set E2E_ARGS to pass flags to Playwright.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=setup.sh
+source "$ROOT/.ci/setup.sh"
+cd "$ROOT"
+
+step() { printf '\n\033[1;34m### %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (native)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "unit, property and exhaustive tests (native)"
+cargo test --locked
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --lib --tests
+
+step "release build (trunk --release --offline)"
+rm -rf dist
+trunk build --release --offline
+bash "$ROOT/.ci/check-build.sh" dist
+
+step "end-to-end tests (Playwright + axe-core, Debian Chromium)"
+# shellcheck disable=SC2086
+npx playwright test --config tests/e2e/playwright.config.mjs ${E2E_ARGS:-}
+
+printf '\n\033[1;32mAll test layers passed.\033[0m\n'

@@ -1,0 +1,126 @@
+use crate::components::{focus, SafetyPlan};
+use crate::core::{CrisisResource, RiskKind};
+use crate::i18n::*;
+use crate::state::use_screener;
+use leptos::prelude::*;
+
+/// Crisis help. Appears the moment a risk answer is given (or "Get help now" is pressed),
+/// on the same screen, as an alert that takes focus, and stays on every later screen while
+/// any risk flag stands: it can be collapsed to one line, never closed. Immediate danger
+/// puts the emergency number first.
+#[component]
+pub fn CrisisPanel() -> impl IntoView {
+    let state = use_screener();
+    let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H2>::new();
+
+    // Focus on first appearance and whenever a new risk answer or help request comes in.
+    Effect::new(move |_| {
+        state.crisis_focus.track();
+        if let Some(el) = heading.get() {
+            focus(&el);
+        }
+    });
+
+    let lang = move || state.lang.get();
+    let at_risk = move || state.at_risk();
+    let danger = move || {
+        state
+            .risk
+            .with(|r| r.iter().any(|f| f.kind == RiskKind::ImmediateDanger))
+    };
+    let resources = move || {
+        let mut list = state.config.with_value(|c| c.crisis_resources.clone());
+        // Immediate danger: emergency services first. Otherwise the listening lines lead
+        // and the emergency number closes the list.
+        list.sort_by_key(|r| if danger() { !r.emergency } else { r.emergency });
+        list
+    };
+    let collapsed = move || state.crisis_collapsed.get();
+    let first = move || resources().into_iter().next();
+
+    view! {
+        <section
+            class="screener-crisis"
+            class:screener-crisis--collapsed=collapsed
+            id="screener-crisis"
+            role="alert"
+            aria-labelledby="screener-crisis-title"
+        >
+            <h2 class="screener-crisis__title" id="screener-crisis-title" tabindex="-1" node_ref=heading>
+                {move || if at_risk() { t_string!(i18n, crisis_title_risk) } else { t_string!(i18n, crisis_title_help) }}
+            </h2>
+            <Show
+                when=move || !collapsed()
+                fallback=move || view! {
+                    {move || first().map(|r| resource_link(r, lang()))}
+                }
+            >
+                <p class="screener-crisis__intro">
+                    {move || if danger() { t_string!(i18n, crisis_intro_danger) } else { t_string!(i18n, crisis_intro) }}
+                </p>
+                <ul class="screener-crisis__list">
+                    {move || resources().into_iter().map(|r| view! {
+                        <li class="screener-crisis__item">
+                            {resource_link(r.clone(), lang())}
+                            <span class="screener-crisis__meta">
+                                {r.hours.get(lang()).to_string()}
+                                {(!r.languages.get(lang()).is_empty()).then(|| format!(" · {}", r.languages.get(lang())))}
+                            </span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <details class="screener-crisis__more">
+                    <summary>{t!(i18n, grounding_title)}</summary>
+                    <ol class="screener-crisis__steps">
+                        <li>{t!(i18n, grounding_1)}</li>
+                        <li>{t!(i18n, grounding_2)}</li>
+                        <li>{t!(i18n, grounding_3)}</li>
+                        <li>{t!(i18n, grounding_4)}</li>
+                    </ol>
+                </details>
+                <details class="screener-crisis__more">
+                    <summary>{t!(i18n, safety_plan_title)}</summary>
+                    <SafetyPlan/>
+                </details>
+            </Show>
+            <div class="screener-crisis__actions">
+                <button
+                    type="button"
+                    class="screener__button screener__button--secondary"
+                    aria-expanded=move || (!collapsed()).to_string()
+                    on:click=move |_| state.crisis_collapsed.update(|c| *c = !*c)
+                >
+                    {move || if collapsed() { t_string!(i18n, crisis_expand) } else { t_string!(i18n, crisis_collapse) }}
+                </button>
+                // Closing is offered only when no risk was reported: help asked for can be
+                // put away; help that risk answers called for cannot.
+                <Show when=move || !at_risk()>
+                    <button
+                        type="button"
+                        class="screener__button screener__button--secondary"
+                        on:click=move |_| state.help_requested.set(false)
+                    >
+                        {t!(i18n, crisis_close)}
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// A tap-to-call (or text, or visit) link for one resource.
+fn resource_link(resource: CrisisResource, lang: crate::core::Lang) -> impl IntoView {
+    let class = if resource.emergency {
+        "screener-crisis__call screener-crisis__call--emergency"
+    } else {
+        "screener-crisis__call"
+    };
+    view! {
+        <a class=class href=resource.href.clone()>
+            <span class="screener-crisis__name">{resource.name.get(lang).to_string()}</span>
+            " "
+            <span class="screener-crisis__number">{resource.number.clone()}</span>
+        </a>
+    }
+}

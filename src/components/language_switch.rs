@@ -1,0 +1,39 @@
+use crate::core::Lang;
+use crate::state::use_screener;
+use leptos::prelude::*;
+
+/// Switches between the configured languages. Each option names its language in that
+/// language (with its own `lang`), so a person who cannot read the current one finds it.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let state = use_screener();
+    let others = move || {
+        let current = state.lang.get();
+        state
+            .config
+            .with_value(|c| c.languages.clone())
+            .into_iter()
+            .filter(move |l| *l != current)
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <For each=others key=|lang| *lang let:lang>
+            <button
+                type="button"
+                class="screener__lang"
+                lang=lang.tag()
+                on:click=move |_| state.lang.set(lang)
+            >
+                {native_name(lang)}
+            </button>
+        </For>
+    }
+}
+
+/// A language's name in itself.
+fn native_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::ZhHantHk => "繁體中文",
+    }
+}

@@ -1,0 +1,80 @@
+//! Leptos components: they render [`ScreenerState`](crate::state::ScreenerState) and send
+//! events to it; the screening core decides. One component per file, named after it.
+//!
+//! Architecture invariant: no component computes a score, a risk flag or an outcome, and
+//! none touches `localStorage` (that is [`crate::storage`]'s alone).
+
+mod announcer;
+mod answers_menu;
+mod app;
+mod choice_input;
+mod crisis_panel;
+mod delete_answers;
+mod get_help_button;
+mod language_switch;
+mod multi_choice_input;
+mod next_steps;
+mod notice_list;
+mod number_input;
+mod progress;
+mod question_screen;
+mod quick_exit;
+mod result_screen;
+mod review_screen;
+mod safety_plan;
+mod score_summary;
+mod shell;
+mod welcome_screen;
+
+pub use announcer::Announcer;
+pub use answers_menu::AnswersMenu;
+pub use app::{App, AppWith};
+pub use choice_input::ChoiceInput;
+pub use crisis_panel::CrisisPanel;
+pub use delete_answers::DeleteAnswers;
+pub use get_help_button::GetHelpButton;
+pub use language_switch::LanguageSwitch;
+pub use multi_choice_input::MultiChoiceInput;
+pub use next_steps::NextSteps;
+pub use notice_list::NoticeList;
+pub use number_input::NumberInput;
+pub use progress::Progress;
+pub use question_screen::QuestionScreen;
+pub use quick_exit::QuickExit;
+pub use result_screen::ResultScreen;
+pub use review_screen::ReviewScreen;
+pub use safety_plan::SafetyPlan;
+pub use score_summary::ScoreSummary;
+pub use shell::Shell;
+pub use welcome_screen::WelcomeScreen;
+
+use crate::core::Lang;
+use crate::i18n::Locale;
+
+/// The i18n locale showing `lang`.
+pub(crate) fn locale_of(lang: Lang) -> Locale {
+    match lang {
+        Lang::En => Locale::en,
+        Lang::ZhHantHk => Locale::zh_Hant_HK,
+    }
+}
+
+/// Moves keyboard and screen-reader focus to `el` (which has `tabindex="-1"` when it is
+/// not itself focusable) without scrolling past it on small screens.
+pub(crate) fn focus(el: &web_sys::HtmlElement) {
+    let _ = el.focus();
+}
+
+/// Focuses the screen heading `heading` once it is mounted, unless this is the first
+/// screen of the page load (then focus stays at the top, where the quick exit is first).
+pub(crate) fn focus_heading_on_mount(heading: leptos::prelude::NodeRef<leptos::html::H1>) {
+    use leptos::prelude::*;
+    let state = crate::state::use_screener();
+    Effect::new(move |_| {
+        if state.screen_focus.get_untracked() > 0 {
+            if let Some(el) = heading.get() {
+                focus(&el);
+            }
+        }
+    });
+}

@@ -1,0 +1,44 @@
+use crate::i18n::*;
+use crate::state::{use_screener, Notice, SaveFailure};
+use leptos::prelude::*;
+
+/// Calm notices about the person's answers (deleted, restored, storage trouble), each
+/// dismissible. Rendered inside a polite live region so they are announced.
+#[component]
+pub fn NoticeList() -> impl IntoView {
+    let state = use_screener();
+    let i18n = use_i18n();
+    let text = move |notice: &Notice| -> String {
+        match notice {
+            Notice::AnswersDeleted => t_string!(i18n, notice_deleted).to_string(),
+            Notice::NotKeepingOnDevice => t_string!(i18n, notice_not_keeping).to_string(),
+            Notice::UpdatedFromAnotherTab => t_string!(i18n, notice_other_tab).to_string(),
+            Notice::SaveFailed(SaveFailure::QuotaExceeded) => {
+                t_string!(i18n, notice_quota).to_string()
+            }
+            Notice::SaveFailed(SaveFailure::Unavailable) => {
+                t_string!(i18n, notice_unavailable).to_string()
+            }
+        }
+    };
+    view! {
+        <div class="screener__notices" aria-live="polite">
+            {move || state.notices.get().into_iter().map(|notice| {
+                let message = text(&notice);
+                let dismiss = notice.clone();
+                view! {
+                    <div class="screener__notice">
+                        <p class="screener__notice-text">{message}</p>
+                        <button
+                            type="button"
+                            class="screener__button screener__button--link"
+                            on:click=move |_| state.notices.update(|n| n.retain(|x| x != &dismiss))
+                        >
+                            {t!(i18n, notice_dismiss)}
+                        </button>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,60 @@
+use crate::components::{
+    locale_of, Announcer, AnswersMenu, CrisisPanel, GetHelpButton, LanguageSwitch, NoticeList,
+    QuestionScreen, QuickExit, ResultScreen, ReviewScreen, WelcomeScreen,
+};
+use crate::flow::Screen;
+use crate::i18n::*;
+use crate::state::use_screener;
+use leptos::prelude::*;
+
+/// The frame around every screen: the quick exit (first in keyboard order), "Get help
+/// now", the language switch and the answers menu; the crisis panel whenever risk was
+/// reported or help was asked for; notices; then the current screen.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = use_screener();
+    let i18n = use_i18n();
+
+    // The state's language is the source of truth; keep the translations and <html lang>
+    // in step with it (set once now, so the first paint is already in the right language).
+    let apply_lang = move |lang: crate::core::Lang| {
+        i18n.set_locale(locale_of(lang));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+    };
+    apply_lang(state.lang.get_untracked());
+    Effect::watch(
+        move || state.lang.get(),
+        move |lang, _, _| apply_lang(*lang),
+        false,
+    );
+
+    let show_crisis = move || state.at_risk() || state.help_requested.get();
+
+    view! {
+        <div class="screener__shell">
+            <header class="screener__bar">
+                <QuickExit/>
+                <div class="screener__bar-actions">
+                    <GetHelpButton/>
+                    <LanguageSwitch/>
+                    <AnswersMenu/>
+                </div>
+            </header>
+            <main class="screener__main" id="screener-main">
+                <Show when=show_crisis>
+                    <CrisisPanel/>
+                </Show>
+                <NoticeList/>
+                {move || match state.screen.get() {
+                    Screen::Welcome => view! { <WelcomeScreen/> }.into_any(),
+                    Screen::Question { item } => view! { <QuestionScreen item=item/> }.into_any(),
+                    Screen::Review => view! { <ReviewScreen/> }.into_any(),
+                    Screen::Result => view! { <ResultScreen/> }.into_any(),
+                }}
+            </main>
+            <Announcer/>
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+use crate::components::{focus_heading_on_mount, DeleteAnswers};
+use crate::i18n::*;
+use crate::state::use_screener;
+use leptos::prelude::*;
+
+/// The first screen: what the service is, who it is for and not for, how long this takes,
+/// how answers are kept, and how to leave quickly.
+#[component]
+pub fn WelcomeScreen() -> impl IntoView {
+    let state = use_screener();
+    let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_heading_on_mount(heading);
+
+    let lang = move || state.lang.get();
+    let name = move || {
+        state
+            .config
+            .with_value(|c| c.service.name.get(lang()).to_string())
+    };
+    let description = move || {
+        state
+            .config
+            .with_value(|c| c.service.description.get(lang()).to_string())
+    };
+    let (min, max) = state.config.with_value(|c| (c.age.min, c.age.max));
+    let has_answers = move || state.answers.with(|a| !a.is_empty());
+
+    view! {
+        <section class="screener__screen" aria-labelledby="screener-welcome-title">
+            <p class="screener__eyebrow">{name}</p>
+            <h1 class="screener__title" id="screener-welcome-title" tabindex="-1" node_ref=heading>
+                {t!(i18n, welcome_title)}
+            </h1>
+            <p class="screener__lead">{description}</p>
+            <ul class="screener__facts">
+                <li>{t!(i18n, welcome_fact_free)}</li>
+                <li>{t!(i18n, welcome_fact_first_call)}</li>
+                <li>{t!(i18n, welcome_fact_contact)}</li>
+            </ul>
+            <h2 class="screener__subtitle">{t!(i18n, welcome_for_title)}</h2>
+            <p>{t!(i18n, welcome_for, min = min, max = max)}</p>
+            <h2 class="screener__subtitle">{t!(i18n, welcome_not_for_title)}</h2>
+            <p>{t!(i18n, welcome_not_for)}</p>
+            <h2 class="screener__subtitle">{t!(i18n, welcome_how_title)}</h2>
+            <p>{t!(i18n, welcome_how)}</p>
+            <p>{t!(i18n, welcome_not_diagnosis)}</p>
+            <div class="screener__privacy">
+                <h2 class="screener__subtitle">{t!(i18n, welcome_privacy_title)}</h2>
+                <p>{t!(i18n, welcome_privacy)}</p>
+                <p>{t!(i18n, welcome_exit_explain)}</p>
+                <DeleteAnswers id="screener-welcome-delete"/>
+            </div>
+            <div class="screener__nav">
+                <button
+                    type="button"
+                    class="screener__button screener__button--primary"
+                    on:click=move |_| state.next()
+                >
+                    {move || if has_answers() { t_string!(i18n, welcome_continue) } else { t_string!(i18n, welcome_start) }}
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,1 @@
+//! Placeholder: local storage of answers is being written.

@@ -1,0 +1,383 @@
+//! The saved record: what is kept on the device, and how it is read back.
+//!
+//! Pure data and pure functions (no browser API, no clock), tested natively.
+//!
+//! # Format
+//!
+//! A record is one JSON object stored under [`RECORD_KEY`](super::RECORD_KEY). The current
+//! format, version [`FORMAT_VERSION`] (= 1), is exactly the serde form of [`SavedRecord`]:
+//!
+//! ```json
+//! {"format_version":1,"questionnaire_id":"intake","questionnaire_version":"1",
+//!  "instrument_versions":{"phq9":"5c0e…"},"answers":{"age":34,"phq9_1":"not_at_all"},
+//!  "step":{"step":"question","item":"phq9_2"},"lang":"en","safety_plan":"",
+//!  "created_ms":1700000000000.0,"updated_ms":1700000360000.0,"revision":7}
+//! ```
+//!
+//! Version 0 is the **pre-release format**, written only by development builds before the
+//! first release. It had no `revision` and no `instrument_versions`, and `step` was a plain
+//! string: `"welcome"`, `"review"`, `"result"`, or the id of the question shown. It is
+//! migrated on reading (revision 0, no instrument versions, step parsed).
+//!
+//! # Reading is lenient, and never panics
+//!
+//! [`decode`] accepts any string. What makes a record is small: a JSON object with an
+//! integer `format_version` no newer than [`FORMAT_VERSION`], an `answers` object and a
+//! finite `updated_ms` (needed for expiry). Anything else that is missing or odd falls back
+//! to a default (language English, step Welcome, empty safety plan, …) rather than costing
+//! the person their answers. Every answer is checked against the questionnaire: answers
+//! that are unreadable, name no item, or are out of range are removed and reported in
+//! [`Decoded::dropped`], so a decoded record only ever holds valid answers.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::core::{check_answers, AnswerProblem, Answers, Lang, Questionnaire};
+use crate::flow::Screen;
+
+/// The format version this build writes. Records with a smaller version are migrated on
+/// reading; records with a larger one are left alone (see [`DecodeError::NewerVersion`]).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Everything kept on the device about one person's screening.
+///
+/// Times are milliseconds since the Unix epoch (as `Date.now()` gives) and must be finite;
+/// they are passed in by the caller, never read from a clock here.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedRecord {
+    /// The format this record was written in ([`FORMAT_VERSION`] once decoded).
+    pub format_version: u32,
+    /// [`Questionnaire::id`] of the questionnaire answered.
+    pub questionnaire_id: String,
+    /// [`Questionnaire::version`] of the questionnaire answered.
+    pub questionnaire_version: String,
+    /// For each standard instrument asked, keyed by its stable id (`"phq9"`, `"gad7"`,
+    /// `"wsas"`): a fingerprint of the wording and options shown (see
+    /// [`instrument_versions`]).
+    pub instrument_versions: BTreeMap<String, String>,
+    /// Every answer given (valid against the questionnaire once decoded).
+    pub answers: Answers,
+    /// The screen the person was on.
+    pub step: SavedStep,
+    /// The language shown.
+    pub lang: Lang,
+    /// The person's own safety plan (free text).
+    pub safety_plan: String,
+    /// When the record was first saved (ms since the epoch). Together with the revision it
+    /// identifies a record across tabs: a record with another `created_ms` is another record.
+    pub created_ms: f64,
+    /// When the record was last changed (ms since the epoch). Retention counts from here.
+    /// The caller sets it before each [`Store::save`](super::Store::save).
+    pub updated_ms: f64,
+    /// Bumped by every [`Store::save`](super::Store::save); used to notice that another tab
+    /// saved newer answers.
+    pub revision: u64,
+}
+
+impl SavedRecord {
+    /// A new, empty record for `questionnaire`, created now: no answers, on the welcome
+    /// screen, in English, revision 0.
+    pub fn new(questionnaire: &Questionnaire, now_ms: f64) -> SavedRecord {
+        SavedRecord {
+            format_version: FORMAT_VERSION,
+            questionnaire_id: questionnaire.id.clone(),
+            questionnaire_version: questionnaire.version.clone(),
+            instrument_versions: instrument_versions(questionnaire),
+            answers: Answers::new(),
+            step: SavedStep::Welcome,
+            lang: Lang::default(),
+            safety_plan: String::new(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            revision: 0,
+        }
+    }
+}
+
+/// The screen a person was on, as stored. Mirrors [`Screen`] (and converts to and from
+/// it) but is its own type, so that the stored format changes only on purpose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum SavedStep {
+    /// The welcome screen.
+    Welcome,
+    /// One question, by stable item id.
+    Question {
+        /// The item's id.
+        item: String,
+    },
+    /// The review of every answer.
+    Review,
+    /// The result.
+    Result,
+}
+
+impl From<&Screen> for SavedStep {
+    fn from(screen: &Screen) -> SavedStep {
+        match screen {
+            Screen::Welcome => SavedStep::Welcome,
+            Screen::Question { item } => SavedStep::Question { item: item.clone() },
+            Screen::Review => SavedStep::Review,
+            Screen::Result => SavedStep::Result,
+        }
+    }
+}
+
+impl From<Screen> for SavedStep {
+    fn from(screen: Screen) -> SavedStep {
+        SavedStep::from(&screen)
+    }
+}
+
+impl From<SavedStep> for Screen {
+    fn from(step: SavedStep) -> Screen {
+        match step {
+            SavedStep::Welcome => Screen::Welcome,
+            SavedStep::Question { item } => Screen::Question { item },
+            SavedStep::Review => Screen::Review,
+            SavedStep::Result => Screen::Result,
+        }
+    }
+}
+
+/// A record read back by [`decode`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The record, in the current format, holding only valid answers.
+    pub record: SavedRecord,
+    /// Answers removed because they were unreadable, named no item of the questionnaire,
+    /// or were not acceptable values (unknown option, wrong type, out of range), in
+    /// item-id order.
+    pub dropped: Vec<AnswerProblem>,
+    /// The format version the text was written in, when older than [`FORMAT_VERSION`].
+    pub migrated_from: Option<u32>,
+}
+
+/// Why a stored text could not be read as a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The text is not JSON at all.
+    #[error("the saved text is not JSON")]
+    NotJson,
+    /// The text is JSON but not a record of any known format.
+    #[error("the saved text is not a saved record")]
+    NotARecord,
+    /// The record was written by a newer version of the app, in a format this version does
+    /// not know. It must be left as it is (not overwritten).
+    #[error("the saved record has format version {found}, newer than {FORMAT_VERSION}")]
+    NewerVersion {
+        /// The format version found (saturated at `u32::MAX`).
+        found: u32,
+    },
+}
+
+/// Writes `record` as JSON, always in the current format ([`FORMAT_VERSION`], whatever
+/// `record.format_version` says).
+pub fn encode(record: &SavedRecord) -> String {
+    let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("format_version".to_owned(), Value::from(FORMAT_VERSION));
+    }
+    // Serialising a `Value` cannot fail (its map keys are strings).
+    serde_json::to_string(&value).unwrap_or_default()
+}
+
+/// Reads a stored text back, against the questionnaire in use now.
+///
+/// Never panics, whatever the text. Older formats are migrated; a newer format is an
+/// error ([`DecodeError::NewerVersion`]) so the caller can leave it untouched. Answers
+/// that do not fit `questionnaire` are removed and listed in [`Decoded::dropped`]. A
+/// `step` naming a question that no longer exists becomes [`SavedStep::Welcome`].
+pub fn decode(text: &str, questionnaire: &Questionnaire) -> Result<Decoded, DecodeError> {
+    // serde_json limits nesting depth, so even hostile input cannot overflow the stack.
+    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
+    let Value::Object(map) = value else {
+        return Err(DecodeError::NotARecord);
+    };
+    let version = map
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or(DecodeError::NotARecord)?;
+    match version {
+        0 => read_fields(&map, 0, questionnaire).map(|mut decoded| {
+            decoded.migrated_from = Some(0);
+            decoded
+        }),
+        1 => read_fields(&map, 1, questionnaire),
+        newer => Err(DecodeError::NewerVersion {
+            found: u32::try_from(newer).unwrap_or(u32::MAX),
+        }),
+    }
+}
+
+/// Reads the fields shared by formats 0 and 1; `version` says how `step`, `revision` and
+/// `instrument_versions` are kept.
+fn read_fields(
+    map: &Map<String, Value>,
+    version: u64,
+    questionnaire: &Questionnaire,
+) -> Result<Decoded, DecodeError> {
+    let answers_value = map.get("answers").ok_or(DecodeError::NotARecord)?;
+    if !answers_value.is_object() {
+        return Err(DecodeError::NotARecord);
+    }
+    let updated_ms = map
+        .get("updated_ms")
+        .and_then(Value::as_f64)
+        .filter(|t| t.is_finite())
+        .ok_or(DecodeError::NotARecord)?;
+    let created_ms = map
+        .get("created_ms")
+        .and_then(Value::as_f64)
+        .filter(|t| t.is_finite())
+        .unwrap_or(updated_ms);
+
+    let (mut answers, mut dropped) = Answers::from_json_lenient(answers_value);
+    for problem in check_answers(questionnaire, &answers) {
+        answers.remove(&problem.item);
+        dropped.push(problem);
+    }
+    dropped.sort_by(|a, b| a.item.cmp(&b.item));
+
+    let string = |field: &str| {
+        map.get(field)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let step = if version == 0 {
+        map.get("step")
+            .and_then(Value::as_str)
+            .map(step_from_v0)
+            .unwrap_or(SavedStep::Welcome)
+    } else {
+        map.get("step")
+            .and_then(|v| serde_json::from_value::<SavedStep>(v.clone()).ok())
+            .unwrap_or(SavedStep::Welcome)
+    };
+    let step = match step {
+        SavedStep::Question { item } if questionnaire.item(&item).is_none() => SavedStep::Welcome,
+        step => step,
+    };
+    let instrument_versions = map
+        .get("instrument_versions")
+        .and_then(Value::as_object)
+        .map(|versions| {
+            versions
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let revision = map.get("revision").and_then(Value::as_u64).unwrap_or(0);
+
+    Ok(Decoded {
+        record: SavedRecord {
+            format_version: FORMAT_VERSION,
+            questionnaire_id: string("questionnaire_id"),
+            questionnaire_version: string("questionnaire_version"),
+            instrument_versions,
+            answers,
+            step,
+            lang: map
+                .get("lang")
+                .and_then(Value::as_str)
+                .and_then(Lang::from_tag)
+                .unwrap_or_default(),
+            safety_plan: string("safety_plan"),
+            created_ms,
+            updated_ms,
+            revision,
+        },
+        dropped,
+        migrated_from: None,
+    })
+}
+
+/// A format-0 step: a keyword or the id of the question shown.
+fn step_from_v0(step: &str) -> SavedStep {
+    match step {
+        "" | "welcome" => SavedStep::Welcome,
+        "review" => SavedStep::Review,
+        "result" => SavedStep::Result,
+        item => SavedStep::Question {
+            item: item.to_owned(),
+        },
+    }
+}
+
+/// The instrument versions of `questionnaire`: for each section administering a standard
+/// instrument, its stable id (`"phq9"`, …) and a fingerprint of the section as shown
+/// (title, stem, items, options and scores; 16 hex digits, FNV-1a over its JSON form).
+///
+/// The fingerprint changes whenever the wording or options change, even if nobody bumped
+/// [`Questionnaire::version`], so stored answers can be traced to the wording shown.
+pub fn instrument_versions(questionnaire: &Questionnaire) -> BTreeMap<String, String> {
+    questionnaire
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let instrument = section.instrument?;
+            let id = serde_json::to_value(instrument).ok()?.as_str()?.to_owned();
+            let json = serde_json::to_string(section).ok()?;
+            Some((id, format!("{:016x}", fnv1a64(json.as_bytes()))))
+        })
+        .collect()
+}
+
+/// FNV-1a, 64 bits: tiny, deterministic on every platform, good enough to notice change.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::default_questionnaire;
+
+    #[test]
+    fn instrument_versions_cover_the_three_instruments_and_are_stable() {
+        let q = default_questionnaire();
+        let versions = instrument_versions(&q);
+        assert_eq!(
+            versions.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["gad7", "phq9", "wsas"]
+        );
+        assert!(versions.values().all(|v| v.len() == 16));
+        assert_eq!(versions, instrument_versions(&q));
+        let mut changed = q.clone();
+        changed.sections[1].items[0].text.en.push('!');
+        assert_ne!(instrument_versions(&changed), versions);
+    }
+
+    #[test]
+    fn step_converts_to_and_from_screen() {
+        for screen in [
+            Screen::Welcome,
+            Screen::Question {
+                item: "age".to_owned(),
+            },
+            Screen::Review,
+            Screen::Result,
+        ] {
+            assert_eq!(Screen::from(SavedStep::from(&screen)), screen);
+        }
+    }
+
+    #[test]
+    fn v0_steps() {
+        assert_eq!(step_from_v0("welcome"), SavedStep::Welcome);
+        assert_eq!(step_from_v0("review"), SavedStep::Review);
+        assert_eq!(step_from_v0("result"), SavedStep::Result);
+        assert_eq!(
+            step_from_v0("phq9_2"),
+            SavedStep::Question {
+                item: "phq9_2".to_owned()
+            }
+        );
+    }
+}

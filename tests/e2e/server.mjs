@@ -1,0 +1,112 @@
+// A small static file server for tests and the benchmark, behaving like a CDN would:
+// correct MIME types (application/wasm), brotli or gzip when the browser accepts it,
+// hashed assets cached as immutable and index.html/config.json revalidated, and the
+// Content-Security-Policy a partner is told to send (see README, "Deploying").
+//
+//   node tests/e2e/server.mjs --port 8181 --root dist [--no-csp] [--frame-ancestors "'self' http://127.0.0.1:8282"]
+//
+// Only loopback: it binds 127.0.0.1 and never proxies anywhere.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const port = Number(opt('port', 8181));
+const root = path.resolve(opt('root', 'dist'));
+const useCsp = !args.includes('--no-csp');
+const frameAncestors = opt('frame-ancestors', "'self'");
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
+
+export function contentSecurityPolicy(ancestors = "'self'") {
+  // 'wasm-unsafe-eval' lets WebAssembly compile; no third-party origins anywhere.
+  // Trunk's loader is an inline module script, allowed by the hashes in csp-hashes.txt
+  // when present (written by .ci/csp-hashes.sh), else by 'self' only.
+  let hashes = '';
+  try {
+    hashes = fs.readFileSync(path.join(root, 'csp-hashes.txt'), 'utf8').trim();
+  } catch { /* no inline scripts hashed yet */ }
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ');
+}
+
+const cache = new Map();
+function compressed(file, encoding) {
+  const key = `${file}:${encoding}`;
+  if (!cache.has(key)) {
+    const raw = fs.readFileSync(file);
+    cache.set(key, encoding === 'br'
+      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(raw, { level: 9 }));
+  }
+  return cache.get(key);
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, `http://${req.headers.host}`);
+  let rel = decodeURIComponent(url.pathname);
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(root, path.normalize(rel));
+  if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+    return;
+  }
+  const ext = path.extname(file);
+  const headers = {
+    'content-type': MIME[ext] || 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    vary: 'accept-encoding',
+  };
+  // Trunk puts a content hash in asset names: those never change, the rest must revalidate.
+  headers['cache-control'] = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+  if (ext === '.html' && useCsp) headers['content-security-policy'] = contentSecurityPolicy(frameAncestors);
+  const accepts = String(req.headers['accept-encoding'] || '');
+  let body;
+  if (COMPRESSIBLE.has(ext) && /\bbr\b/.test(accepts)) {
+    body = compressed(file, 'br');
+    headers['content-encoding'] = 'br';
+  } else if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts)) {
+    body = compressed(file, 'gzip');
+    headers['content-encoding'] = 'gzip';
+  } else {
+    body = fs.readFileSync(file);
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`serving ${root} on http://127.0.0.1:${port}/`);
+});
