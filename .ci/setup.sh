@@ -75,10 +75,12 @@ grep -q "^wasm_opt = \"version_$WASM_OPT_VERSION\"" Trunk.toml \
 
 # --- Chromium and ChromeDriver from Debian ----------------------------------------------
 if [ -z "${SETUP_SKIP_BROWSER:-}" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing chromium and chromium-driver from Debian"
+  # fonts-noto-cjk: so screenshots of the Chinese screens show characters, not boxes.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+     || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    say "installing chromium, chromium-driver and CJK fonts from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
   fi
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"

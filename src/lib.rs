@@ -56,6 +56,11 @@ pub fn start() {
     if let Some(help) = document.get_element_by_id(dom_ids::STATIC_HELP) {
         let _ = help.set_attribute("hidden", "");
     }
+    // Test-only trigger for the end-to-end suite, which proves that a panic leaves the
+    // static crisis help on screen. Harmless in production: it only shows that help.
+    if document.location().and_then(|l| l.hash().ok()).as_deref() == Some("#screener-test-panic") {
+        panic!("screener-test-panic: deliberate panic requested by the URL fragment");
+    }
 }
 
 /// A panic must never leave a person without crisis help: reveal the static resources,

@@ -5,7 +5,8 @@ export default function screenerLoader() {
   return {
     onFailure: (error) => {
       const status = document.getElementById('screener-static-status');
-      if (status) {
+      // A panic hook may already have explained what happened; keep its words.
+      if (status && status.dataset.state !== 'failed') {
         status.dataset.state = 'failed';
         status.innerHTML =
           '<span lang="en">The screener could not start. The help below works without it.</span> ' +

@@ -34,7 +34,6 @@ pub fn WelcomeScreen() -> impl IntoView {
             </h1>
             <p class="screener__lead">{description}</p>
             <ul class="screener__facts">
-                <li>{t!(i18n, welcome_fact_free)}</li>
                 <li>{t!(i18n, welcome_fact_first_call)}</li>
                 <li>{t!(i18n, welcome_fact_contact)}</li>
             </ul>

@@ -39,6 +39,38 @@ export async function answerUntilReview(page, answers, { t = EN, fallback, onScr
   throw new Error('never reached the review screen');
 }
 
+/** Answers questions (as answerUntilReview) until `stopItem` is on screen. */
+export async function answerUntil(page, answers, stopItem, { t = EN } = {}) {
+  for (let guard = 0; guard < 60; guard++) {
+    await expect(page.locator('#screener-main h1')).toBeVisible();
+    const item = await currentItem(page);
+    if (item === stopItem) return;
+    await answerCurrent(page, answers[item]);
+    await page.getByRole('button', { name: t.next, exact: true }).click();
+  }
+  throw new Error(`never reached ${stopItem}`);
+}
+
+/**
+ * Clicks the option labelled `label` on the current screen from inside the page and
+ * reports, at the next animation frame, whether the crisis panel is visible and how long
+ * after the click that frame came (ms).
+ */
+export async function clickAndMeasureCrisis(page, label) {
+  return page.evaluate((label) => new Promise((resolve) => {
+    const input = [...document.querySelectorAll('#screener-main input')]
+      .find((i) => i.labels[0].innerText.trim() === label);
+    if (!input) { resolve({ found: false }); return; }
+    const t0 = performance.now();
+    input.click();
+    requestAnimationFrame(() => {
+      const panel = document.getElementById('screener-crisis');
+      const box = panel?.getBoundingClientRect();
+      resolve({ found: true, visible: !!box && box.height > 0, ms: performance.now() - t0 });
+    });
+  }), label);
+}
+
 /** Answers the question on screen. */
 export async function answerCurrent(page, answer) {
   const main = page.locator('#screener-main form');
@@ -71,6 +103,7 @@ export function scenario({ age = 30, phq = [1, 1, 1, 1, 1, 1, 1, 1, 0], gad = [1
     psychiatric_team: en ? 'No' : '否',
     other_therapy: en ? 'No' : '否',
     risk_thoughts: en ? 'No' : '沒有',
+    risk_plans: en ? 'No' : '沒有',
     risk_self_harm: en ? 'No' : '沒有',
     risk_harm_others: en ? 'No' : '否',
     risk_danger_now: en ? 'No' : '否',
