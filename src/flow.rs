@@ -13,7 +13,7 @@ use crate::core::{Answers, Config, Questionnaire};
 use serde::{Deserialize, Serialize};
 
 /// One screen of the screener.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]
 pub enum Screen {
     /// What the service is, who it is for, and how answers are kept.

@@ -88,7 +88,12 @@ pub fn ResultScreen() -> impl IntoView {
             <p class="screener__lead">{summary}</p>
             <h2 class="screener__subtitle">{t!(i18n, result_why)}</h2>
             <ul class="screener__reasons">
-                {move || state.outcome.with(|o| o.reasons.iter().map(|r| view! { <li>{reason_text(r)}</li> }).collect_view())}
+                // Reasons that argue for "eligible" are left out under any other headline:
+                // "in the range this service is designed for" beside "get help now" confuses.
+                {move || state.outcome.with(|o| o.reasons.iter()
+                    .filter(|r| o.headline == Headline::Eligible || r.headline() != Headline::Eligible)
+                    .map(|r| view! { <li>{reason_text(r)}</li> })
+                    .collect_view())}
             </ul>
             <ScoreSummary/>
             <NextSteps/>

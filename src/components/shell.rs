@@ -24,11 +24,9 @@ pub fn Shell() -> impl IntoView {
         }
     };
     apply_lang(state.lang.get_untracked());
-    Effect::watch(
-        move || state.lang.get(),
-        move |lang, _, _| apply_lang(*lang),
-        false,
-    );
+    // Also as an effect: it runs after the i18n provider's own start-up effect, which
+    // would otherwise put back the locale it detected itself.
+    Effect::new(move |_| apply_lang(state.lang.get()));
 
     let show_crisis = move || state.at_risk() || state.help_requested.get();
 
@@ -47,12 +45,16 @@ pub fn Shell() -> impl IntoView {
                     <CrisisPanel/>
                 </Show>
                 <NoticeList/>
-                {move || match state.screen.get() {
-                    Screen::Welcome => view! { <WelcomeScreen/> }.into_any(),
-                    Screen::Question { item } => view! { <QuestionScreen item=item/> }.into_any(),
-                    Screen::Review => view! { <ReviewScreen/> }.into_any(),
-                    Screen::Result => view! { <ResultScreen/> }.into_any(),
-                }}
+                // Keyed by the screen so every screen is built afresh: an in-place update of
+                // one question's DOM into the next left radio buttons showing stale state.
+                <For each=move || [state.screen.get()] key=|screen| screen.clone() let:screen>
+                    {match screen {
+                        Screen::Welcome => view! { <WelcomeScreen/> }.into_any(),
+                        Screen::Question { item } => view! { <QuestionScreen item=item/> }.into_any(),
+                        Screen::Review => view! { <ReviewScreen/> }.into_any(),
+                        Screen::Result => view! { <ResultScreen/> }.into_any(),
+                    }}
+                </For>
             </main>
             <Announcer/>
         </div>
