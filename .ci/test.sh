@@ -31,7 +31,7 @@ cargo test --locked
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked --target wasm32-unknown-unknown --lib --tests
+  cargo test --locked --target wasm32-unknown-unknown --test web --test web_storage
 
 step "release build (trunk --release --offline)"
 rm -rf dist

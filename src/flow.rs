@@ -200,11 +200,43 @@ mod tests {
         );
     }
 
+    /// Answers every visible required question harmlessly ("no", the first option, 30).
+    fn complete(qn: &Questionnaire, cfg: &Config, mut a: Answers) -> Answers {
+        use crate::core::ItemKind;
+        loop {
+            let missing: Vec<_> = qn
+                .visible_items(&a, cfg)
+                .into_iter()
+                .filter(|i| i.required && !i.is_answered(&a))
+                .cloned()
+                .collect();
+            if missing.is_empty() {
+                return a;
+            }
+            for item in missing {
+                let value = match &item.kind {
+                    ItemKind::WholeNumber { .. } => AnswerValue::Number(30),
+                    ItemKind::Choice { options } => AnswerValue::Choice(
+                        options
+                            .iter()
+                            .find(|o| o.value == "no")
+                            .unwrap_or(&options[0])
+                            .value
+                            .clone(),
+                    ),
+                    ItemKind::MultiChoice { options } => {
+                        AnswerValue::Choices(vec![options[0].value.clone()])
+                    }
+                };
+                a.set(item.id.clone(), value);
+            }
+        }
+    }
+
     #[test]
     fn changing_from_review_returns_to_review_unless_a_follow_up_is_needed() {
         let (qn, cfg) = setup();
-        let mut a = Answers::new();
-        a.set("risk_thoughts", AnswerValue::Choice("no".into()));
+        let mut a = complete(&qn, &cfg, Answers::new());
         assert_eq!(
             next(&qn, &a, &cfg, &q("risk_thoughts"), true),
             Screen::Review
@@ -214,6 +246,8 @@ mod tests {
             next(&qn, &a, &cfg, &q("risk_thoughts"), true),
             q("risk_plans")
         );
+        a.set("risk_plans", AnswerValue::Choice("no".into()));
+        assert_eq!(next(&qn, &a, &cfg, &q("risk_plans"), true), Screen::Review);
     }
 
     #[test]

@@ -20,6 +20,7 @@
 pub mod components;
 pub mod core;
 pub mod flow;
+pub mod persistence;
 pub mod state;
 pub mod storage;
 

@@ -20,6 +20,8 @@ pub enum Notice {
     AnswersDeleted,
     /// Answers are now kept in memory only (shared computer).
     NotKeepingOnDevice,
+    /// A notice from the device's storage (expired, unreadable, newer version…).
+    Storage(crate::storage::StorageNotice),
     /// Saving failed; the answers are still in this page.
     SaveFailed(SaveFailure),
     /// Answers changed in another tab were loaded.

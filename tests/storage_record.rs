@@ -493,7 +493,13 @@ fn check_decoded(text: &str) {
         let record = decoded.record;
         assert_eq!(record.format_version, FORMAT_VERSION);
         assert_eq!(check_answers(&q, &record.answers), [], "only valid answers");
-        assert!(record.updated_ms.is_finite() && record.created_ms.is_finite());
+        for time in [record.updated_ms, record.created_ms] {
+            assert_eq!(
+                whole_ms(time),
+                time,
+                "times are whole ms, exact through JSON"
+            );
+        }
         if let SavedStep::Question { item } = &record.step {
             assert!(q.item(item).is_some());
         }

@@ -1,5 +1,6 @@
 use crate::i18n::*;
 use crate::state::{use_screener, Notice, SaveFailure};
+use crate::storage::StorageNotice;
 use leptos::prelude::*;
 
 /// Calm notices about the person's answers (deleted, restored, storage trouble), each
@@ -16,6 +17,18 @@ pub fn NoticeList() -> impl IntoView {
             Notice::SaveFailed(SaveFailure::QuotaExceeded) => {
                 t_string!(i18n, notice_quota).to_string()
             }
+            Notice::Storage(s) => match s {
+                StorageNotice::Expired { days } => {
+                    t_string!(i18n, notice_expired, days = *days).to_string()
+                }
+                StorageNotice::Unavailable => t_string!(i18n, notice_unavailable).to_string(),
+                StorageNotice::Corrupt { .. } => t_string!(i18n, notice_corrupt).to_string(),
+                StorageNotice::NewerVersion { .. } => t_string!(i18n, notice_newer).to_string(),
+                StorageNotice::AnswersDropped { count } => {
+                    t_string!(i18n, notice_dropped, count = *count).to_string()
+                }
+                StorageNotice::Migrated { .. } => t_string!(i18n, notice_migrated).to_string(),
+            },
             Notice::SaveFailed(SaveFailure::Unavailable) => {
                 t_string!(i18n, notice_unavailable).to_string()
             }

@@ -28,6 +28,8 @@ pub fn Shell() -> impl IntoView {
     // would otherwise put back the locale it detected itself.
     Effect::new(move |_| apply_lang(state.lang.get()));
 
+    crate::persistence::install(state);
+
     let show_crisis = move || state.at_risk() || state.help_requested.get();
 
     view! {

@@ -43,8 +43,10 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Everything kept on the device about one person's screening.
 ///
-/// Times are milliseconds since the Unix epoch (as `Date.now()` gives) and must be finite;
-/// they are passed in by the caller, never read from a clock here.
+/// Times are whole milliseconds since the Unix epoch (as `Date.now()` gives), passed in
+/// by the caller, never read from a clock here. [`decode`] and
+/// [`Store::save`](super::Store::save) round them to whole milliseconds ([`whole_ms`]).
+/// The derived `Debug` shows the answers and safety plan: do not log records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedRecord {
     /// The format this record was written in ([`FORMAT_VERSION`] once decoded).
@@ -65,14 +67,14 @@ pub struct SavedRecord {
     pub lang: Lang,
     /// The person's own safety plan (free text).
     pub safety_plan: String,
-    /// When the record was first saved (ms since the epoch). Together with the revision it
-    /// identifies a record across tabs: a record with another `created_ms` is another record.
+    /// When the record was first saved (ms since the epoch).
     pub created_ms: f64,
     /// When the record was last changed (ms since the epoch). Retention counts from here.
     /// The caller sets it before each [`Store::save`](super::Store::save).
     pub updated_ms: f64,
-    /// Bumped by every [`Store::save`](super::Store::save); used to notice that another tab
-    /// saved newer answers.
+    /// Bumped by every [`Store::save`](super::Store::save). Orders the changes events
+    /// report; whether another tab wrote is judged on the whole record (see
+    /// [`fingerprint`]).
     pub revision: u64,
 }
 
@@ -89,8 +91,8 @@ impl SavedRecord {
             step: SavedStep::Welcome,
             lang: Lang::default(),
             safety_plan: String::new(),
-            created_ms: now_ms,
-            updated_ms: now_ms,
+            created_ms: whole_ms(now_ms),
+            updated_ms: whole_ms(now_ms),
             revision: 0,
         }
     }
@@ -227,12 +229,13 @@ fn read_fields(
         .get("updated_ms")
         .and_then(Value::as_f64)
         .filter(|t| t.is_finite())
+        .map(whole_ms)
         .ok_or(DecodeError::NotARecord)?;
     let created_ms = map
         .get("created_ms")
         .and_then(Value::as_f64)
         .filter(|t| t.is_finite())
-        .unwrap_or(updated_ms);
+        .map_or(updated_ms, whole_ms);
 
     let (mut answers, mut dropped) = Answers::from_json_lenient(answers_value);
     for problem in check_answers(questionnaire, &answers) {
@@ -296,6 +299,23 @@ fn read_fields(
     })
 }
 
+/// `ms` rounded to a whole millisecond and clamped to ±9·10^14 (about 28,000 years either
+/// side of 1970); `NaN` becomes 0.
+///
+/// Such times survive JSON exactly (`serde_json` reads `"…0.0"` by way of a mantissa
+/// that must stay below 2^53), so a record is the same after a round trip through
+/// storage, and so is its [`fingerprint`].
+/// `Date.now()` gives whole milliseconds anyway.
+pub fn whole_ms(ms: f64) -> f64 {
+    const LIMIT: f64 = 900_000_000_000_000.0;
+    if ms.is_nan() {
+        0.0
+    } else {
+        // `+ 0.0` turns -0 into 0, so equal times have equal bits.
+        ms.round().clamp(-LIMIT, LIMIT) + 0.0
+    }
+}
+
 /// A format-0 step: a keyword or the id of the question shown.
 fn step_from_v0(step: &str) -> SavedStep {
     match step {
@@ -325,6 +345,12 @@ pub fn instrument_versions(questionnaire: &Questionnaire) -> BTreeMap<String, St
             Some((id, format!("{:016x}", fnv1a64(json.as_bytes()))))
         })
         .collect()
+}
+
+/// A fingerprint of `record`'s canonical encoding ([`encode`]): equal for equal records,
+/// different (short of a 2^-64 accident) for any other content.
+pub fn fingerprint(record: &SavedRecord) -> u64 {
+    fnv1a64(encode(record).as_bytes())
 }
 
 /// FNV-1a, 64 bits: tiny, deterministic on every platform, good enough to notice change.

@@ -1,0 +1,201 @@
+//! Keeps [`ScreenerState`] and the device's storage in step: resume on load, save on every
+//! change, delete on request, follow other tabs.
+//!
+//! This is glue only. Every read and write goes through [`crate::storage::Store`], which
+//! owns `localStorage`; every decision about what to ask or conclude stays in the core.
+//! Nothing is written until the person has given an answer or written a safety plan, so
+//! merely opening the page leaves no trace on the device.
+
+use crate::core::{Answers, Lang};
+use crate::flow::{self, Screen};
+use crate::state::{Notice, SaveFailure, ScreenerState};
+use crate::storage::{now_ms, on_record_changed, ExternalChange, SavedRecord, StorageError, Store};
+use leptos::prelude::*;
+
+/// The browser's `localStorage` backend (named apart from Leptos's arena `LocalStorage`).
+type DeviceStorage = crate::storage::LocalStorage;
+/// Arena storage for values that are not `Send` (the store holds JS handles).
+type Local = leptos::prelude::LocalStorage;
+
+/// The part of a record the person's actions change (times and revision aside), to tell a
+/// real change from an echo of what was just loaded or adopted.
+#[derive(Clone, PartialEq)]
+struct Content {
+    answers: Answers,
+    screen: Screen,
+    lang: Lang,
+    safety_plan: String,
+}
+
+impl Content {
+    fn of_state(state: &ScreenerState) -> Content {
+        Content {
+            answers: state.answers.get(),
+            screen: state.screen.get(),
+            lang: state.lang.get(),
+            safety_plan: state.safety_plan.get(),
+        }
+    }
+
+    fn of_record(record: &SavedRecord) -> Content {
+        Content {
+            answers: record.answers.clone(),
+            screen: record.step.clone().into(),
+            lang: record.lang,
+            safety_plan: record.safety_plan.clone(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.answers.is_empty() && self.safety_plan.trim().is_empty()
+    }
+}
+
+/// Opens the device's storage for `state`, restores a saved screening, and keeps saving.
+/// Call once, from the component that owns the page's state.
+pub fn install(state: ScreenerState) {
+    let questionnaire = state.questionnaire.get_value();
+    let retention = state.config.with_value(|c| c.retention_days);
+    let opened = Store::open(DeviceStorage::new(), &questionnaire, now_ms(), retention);
+    for notice in opened.notices {
+        state.notify(Notice::Storage(notice));
+    }
+    let record = match opened.record {
+        Some(record) => {
+            apply(&state, &record);
+            record
+        }
+        None => {
+            let mut fresh = SavedRecord::new(&questionnaire, now_ms());
+            fresh.lang = state.lang.get_untracked();
+            fresh
+        }
+    };
+    let store = StoredValue::new_local(opened.store);
+    let record = StoredValue::new_local(record);
+
+    // Save on every change of what the person did.
+    Effect::new(move |_| {
+        let content = Content::of_state(&state);
+        let unchanged = record.with_value(|r| Content::of_record(r) == content);
+        if unchanged || (content.is_empty() && record.with_value(|r| r.revision == 0)) {
+            return;
+        }
+        let result = record.try_update_value(|r| {
+            r.answers = content.answers.clone();
+            r.step = (&content.screen).into();
+            r.lang = content.lang;
+            r.safety_plan = content.safety_plan.clone();
+            r.updated_ms = now_ms();
+            store.try_update_value(|s| s.save(r))
+        });
+        if let Some(Some(Err(error))) = result {
+            handle_save_error(&state, store, record, error);
+        }
+    });
+
+    // "Delete my answers": everything stored goes, and the next save starts afresh.
+    Effect::watch(
+        move || state.deletions.get(),
+        move |_, _, _| {
+            let result = store.try_update_value(|s| s.delete_all());
+            record.set_value(fresh_record(&state));
+            if let Some(Err(error)) = result {
+                web_sys::console::warn_1(&format!("screener: delete failed: {error}").into());
+            }
+        },
+        false,
+    );
+
+    // "Don't keep my answers on this device": delete what is stored, keep going in memory.
+    Effect::watch(
+        move || state.keep_on_device.get(),
+        move |keep, _, _| {
+            let result = store.try_update_value(|s| s.set_keep_on_device(*keep));
+            if let Some(Err(error)) = result {
+                web_sys::console::warn_1(&format!("screener: storage: {error}").into());
+            }
+        },
+        false,
+    );
+
+    // Another tab saved (or deleted): show its newer answers here.
+    let handle = on_record_changed(move |new_value| {
+        let change = store.try_update_value(|s| s.external_change(new_value.as_deref()));
+        match change {
+            Some(ExternalChange::Updated(newer)) => {
+                record.set_value(*newer.clone());
+                apply(&state, &newer);
+                state.notify(Notice::UpdatedFromAnotherTab);
+            }
+            Some(ExternalChange::Deleted) => {
+                record.set_value(fresh_record(&state));
+                state.reset();
+                state.notify(Notice::AnswersDeleted);
+            }
+            Some(ExternalChange::NewerVersion { found }) => {
+                state.notify(Notice::Storage(
+                    crate::storage::StorageNotice::NewerVersion { found },
+                ));
+            }
+            Some(ExternalChange::Ignored) | None => {}
+        }
+    });
+    // The listener lives as long as the app (installed once per page).
+    handle.forget();
+}
+
+/// Shows a saved record in the state: answers, position (made safe), language, plan.
+fn apply(state: &ScreenerState, record: &SavedRecord) {
+    let screen = state.questionnaire.with_value(|q| {
+        state
+            .config
+            .with_value(|c| flow::restore(q, &record.answers, c, record.step.clone().into()))
+    });
+    state.answers.set(record.answers.clone());
+    state.safety_plan.set(record.safety_plan.clone());
+    if state
+        .config
+        .with_value(|c| c.languages.contains(&record.lang))
+    {
+        state.lang.set(record.lang);
+    }
+    state.screen.set(screen);
+}
+
+fn fresh_record(state: &ScreenerState) -> SavedRecord {
+    let mut fresh = state
+        .questionnaire
+        .with_value(|q| SavedRecord::new(q, now_ms()));
+    fresh.lang = state.lang.get_untracked();
+    fresh
+}
+
+/// A save did not reach the device. The answers are still in the page; say so calmly, or
+/// follow another tab's newer answers.
+fn handle_save_error(
+    state: &ScreenerState,
+    store: StoredValue<Store, Local>,
+    record: StoredValue<SavedRecord, Local>,
+    error: StorageError,
+) {
+    match error {
+        StorageError::QuotaExceeded => state.notify(Notice::SaveFailed(SaveFailure::QuotaExceeded)),
+        StorageError::Unavailable => state.notify(Notice::SaveFailed(SaveFailure::Unavailable)),
+        StorageError::Conflict { newer } => {
+            store.update_value(|s| s.adopt(&newer));
+            record.set_value(*newer.clone());
+            apply(state, &newer);
+            state.notify(Notice::UpdatedFromAnotherTab);
+        }
+        StorageError::DeletedElsewhere => {
+            store.update_value(|s| s.adopt_deletion());
+            record.set_value(fresh_record(state));
+            state.reset();
+            state.notify(Notice::AnswersDeleted);
+        }
+        StorageError::NewerVersion { found } => state.notify(Notice::Storage(
+            crate::storage::StorageNotice::NewerVersion { found },
+        )),
+    }
+}
