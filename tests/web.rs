@@ -26,3 +26,68 @@ async fn app_mounts_with_a_level_one_heading() {
         .expect("an h1 is rendered");
     assert!(!heading.text_content().unwrap_or_default().trim().is_empty());
 }
+
+fn click(container: &web_sys::HtmlElement, selector: &str) {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is rendered"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn a_risk_answer_shows_the_crisis_panel_before_next_is_pressed() {
+    // Start from a clean device so no saved answers are resumed.
+    if let Some(storage) = web_sys::window().unwrap().local_storage().ok().flatten() {
+        let _ = storage.clear();
+    }
+    let container = fresh_container();
+    let _handle = mount_to(container.clone(), screener::components::App);
+    tick().await;
+    assert!(container
+        .query_selector("#screener-crisis")
+        .unwrap()
+        .is_none());
+    click(&container, ".screener__button--primary"); // Start
+    tick().await;
+    // Walk to PHQ-9 item 9 through the age question and items 1–8.
+    let input = container
+        .query_selector("input[name=age]")
+        .unwrap()
+        .expect("the age question comes first")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value("30");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    click(&container, "button[type=submit]");
+    tick().await;
+    for n in 1..=8 {
+        click(
+            &container,
+            &format!("input[name=phq9_{n}][value=not_at_all]"),
+        );
+        tick().await;
+        click(&container, "button[type=submit]");
+        tick().await;
+    }
+    assert!(container
+        .query_selector("#screener-crisis")
+        .unwrap()
+        .is_none());
+    click(&container, "input[name=phq9_9][value=several_days]");
+    tick().await;
+    let panel = container
+        .query_selector("#screener-crisis")
+        .unwrap()
+        .expect("the crisis panel appears on the same screen");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert!(panel.inner_html().contains("tel:"));
+    // Still on item 9: the panel came before Next.
+    assert!(container
+        .query_selector("input[name=phq9_9]")
+        .unwrap()
+        .is_some());
+}
