@@ -30,7 +30,11 @@ pub fn NumberInput(
             })
         })
     };
+    let composing = StoredValue::new(false);
     let on_input = move |ev: leptos::ev::Event| {
+        if composing.get_value() {
+            return;
+        }
         let text = event_target_value(&ev);
         let digits = text.trim();
         item.with_value(|id| match digits.parse::<i64>() {
@@ -51,6 +55,11 @@ pub fn NumberInput(
                 aria-labelledby=labelledby
                 aria-describedby=describedby
                 prop:value=current
+                on:compositionstart=move |_| composing.set_value(true)
+                on:compositionend=move |ev| {
+                    composing.set_value(false);
+                    on_input(ev.into());
+                }
                 on:input=on_input
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     // Enter that ends an input-method composition must not submit.

@@ -9,6 +9,9 @@ use leptos::prelude::*;
 pub fn SafetyPlan() -> impl IntoView {
     let state = use_screener();
     let i18n = use_i18n();
+    // While an input method is composing (e.g. typing Chinese), the text is not final:
+    // writing it back to the textarea would cancel the composition and lose characters.
+    let composing = StoredValue::new(false);
     view! {
         <div class="screener-crisis__plan">
             <p id="screener-safety-plan-hint" class="screener__hint">{t!(i18n, safety_plan_hint)}</p>
@@ -19,7 +22,16 @@ pub fn SafetyPlan() -> impl IntoView {
                 rows="5"
                 aria-describedby="screener-safety-plan-hint"
                 prop:value=move || state.safety_plan.get()
-                on:input=move |ev| state.safety_plan.set(event_target_value(&ev))
+                on:compositionstart=move |_| composing.set_value(true)
+                on:compositionend=move |ev| {
+                    composing.set_value(false);
+                    state.safety_plan.set(event_target_value(&ev));
+                }
+                on:input=move |ev| {
+                    if !composing.get_value() {
+                        state.safety_plan.set(event_target_value(&ev));
+                    }
+                }
             ></textarea>
             <p class="screener__hint">{t!(i18n, safety_plan_kept)}</p>
         </div>

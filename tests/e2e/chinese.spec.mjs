@@ -63,3 +63,36 @@ test('switching language midway keeps every answer and updates <html lang>', asy
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('radio', { name: 'Several days' })).toBeChecked();
 });
+
+test('typing with an input method: Enter that ends a composition does not go on, and no characters are lost', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: EN.start }).click();
+  const age = page.getByRole('textbox', { name: 'How old are you?' });
+  await age.fill('30');
+  // An IME's Enter arrives as a keydown with isComposing: it must not submit.
+  await age.dispatchEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true });
+  await age.evaluate((el) => {
+    const e = new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true });
+    el.dispatchEvent(e);
+    if (!e.defaultPrevented) el.form.requestSubmit();
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How old are you?');
+  // A composition in the safety plan: intermediate text is not written back, the final text is kept.
+  await page.getByRole('button', { name: 'Get help now' }).click();
+  await page.getByText('Write a short safety plan').click();
+  const plan = page.getByRole('textbox', { name: 'My safety plan' });
+  await plan.evaluate((el) => {
+    el.focus();
+    el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    for (const partial of ['ㄉ', '打', '打電', '打電話']) {
+      el.value = partial;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: partial }));
+    }
+    el.value = '打電話給姊姊';
+    el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '打電話給姊姊' }));
+  });
+  await expect(plan).toHaveValue('打電話給姊姊');
+  // What is kept is the final text, not a fragment from mid-composition.
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('screener.v1.record') || '{}').safety_plan))
+    .toBe('打電話給姊姊');
+});

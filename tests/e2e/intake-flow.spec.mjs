@@ -130,3 +130,24 @@ test('the whole flow can be completed with the keyboard alone', async ({ page })
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This service may be a good fit for you');
   await expect(page.getByRole('row', { name: /Mood \(PHQ-9\) 1 \/ 27 Minimal/ })).toBeVisible();
 });
+
+test('at 320 px wide (400% zoom) nothing scrolls sideways, in either language', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const noSideways = async (label) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${label}: horizontal overflow in px`).toBeLessThanOrEqual(0);
+  };
+  await openApp(page);
+  await noSideways('welcome');
+  await page.getByRole('button', { name: 'Get help now' }).click();
+  await noSideways('crisis panel');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: EN.start }).click();
+  await answerUntilReview(page, scenario(), { onScreen: async (item) => { if (item.startsWith('wsas') || item === 'age' || item === 'contact_centre') await noSideways(item); } });
+  await noSideways('review');
+  await page.getByRole('button', { name: EN.seeResult }).click();
+  await noSideways('result');
+  await page.getByRole('button', { name: '繁體中文' }).click();
+  await noSideways('result (zh)');
+  await page.screenshot({ path: 'tests/e2e/screenshots/17-result-320px-zh.png', fullPage: true });
+});
