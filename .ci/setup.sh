@@ -39,17 +39,12 @@ cargo fetch --locked --quiet
 # --- wasm-bindgen: the CLI must be exactly the library version in Cargo.lock -----------
 WB_LOCK="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 [ -n "$WB_LOCK" ] || die "could not read the wasm-bindgen version from Cargo.lock"
-WB_TRUNK="$(awk -F'"' '/^wasm_bindgen *=/ { print $2 }' Trunk.toml)"
-[ "$WB_TRUNK" = "$WB_LOCK" ] || die "Trunk.toml [tools] wasm_bindgen = \"$WB_TRUNK\" but Cargo.lock has wasm-bindgen $WB_LOCK. Set them equal: a mismatched CLI produces a page that does not start."
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_LOCK" ] \
    || [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" != "$WB_LOCK" ]; then
   say "installing wasm-bindgen-cli $WB_LOCK (about 3 minutes)"
   # No --locked: its lock file names a webpki-roots release crates.io does not serve.
   cargo install wasm-bindgen-cli --version "$WB_LOCK" --force
 fi
-[ "$(wasm-bindgen --version | awk '{print $2}')" = "$WB_LOCK" ] \
-  || die "wasm-bindgen on PATH is $(wasm-bindgen --version), Cargo.lock needs $WB_LOCK"
-
 # --- Trunk ----------------------------------------------------------------------------
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
@@ -65,13 +60,8 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.ci-installed-lock
 fi
 export PATH="$ROOT/node_modules/.bin:$PATH"
-WASM_OPT_SEEN="$(wasm-opt --version 2>/dev/null || true)"
-case "$WASM_OPT_SEEN" in
-  *"version $WASM_OPT_VERSION"*|*"version_$WASM_OPT_VERSION"*) ;;
-  *) die "wasm-opt on PATH is '${WASM_OPT_SEEN:-missing}', expected binaryen $WASM_OPT_VERSION from npm (Debian's 108 corrupts the output)";;
-esac
-grep -q "^wasm_opt = \"version_$WASM_OPT_VERSION\"" Trunk.toml \
-  || die "Trunk.toml [tools] wasm_opt must be \"version_$WASM_OPT_VERSION\" to match the npm binaryen"
+# Every pin checked in one place, with a clear message on any mismatch.
+bash "$ROOT/.ci/check-tools.sh" "$ROOT"
 
 # --- Chromium and ChromeDriver from Debian ----------------------------------------------
 if [ -z "${SETUP_SKIP_BROWSER:-}" ]; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test layer of the screener and fails if any fails:
+#   0. the tool-pin checks themselves
 #   1. formatting and lints (native and wasm32)
 #   2. native unit, property and exhaustive tests of the pure core (cargo test)
 #   3. browser tests (wasm-bindgen-test in headless Chromium)
@@ -15,6 +16,9 @@ source "$ROOT/.ci/setup.sh"
 cd "$ROOT"
 
 step() { printf '\n\033[1;34m### %s\033[0m\n' "$*"; }
+
+step "tool pins (a mismatch must stop the build with a clear message)"
+bash "$ROOT/.ci/test-check-tools.sh"
 
 step "format"
 cargo fmt --all --check
