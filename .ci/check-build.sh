@@ -6,7 +6,7 @@
 set -euo pipefail
 DIST="${1:-dist}"
 # Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there
-# yet (leptos_i18n's generated code and serde_json dominate; see the issue), so this is the
+# yet (see issue 9 for the analysis), so this is the
 # size measured when storage landed (about 242 KB) plus a small margin.
 BUDGET_BYTES="${SIZE_BUDGET_BYTES:-253952}"   # 248 KiB gzip for the whole bilingual first load
 
