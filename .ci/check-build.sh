@@ -6,9 +6,9 @@
 set -euo pipefail
 DIST="${1:-dist}"
 # Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there
-# yet (see issue 9 for the analysis), so this is the
-# size measured when storage landed (about 242 KB) plus a small margin.
-BUDGET_BYTES="${SIZE_BUDGET_BYTES:-253952}"   # 248 KiB gzip for the whole bilingual first load
+# yet (see issue 9 for the analysis), so this is the size measured when partner
+# configuration and the FHIR handoff landed (about 290 KB) plus a small margin.
+BUDGET_BYTES="${SIZE_BUDGET_BYTES:-303104}"   # 296 KiB gzip for the whole bilingual first load
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 

@@ -1,5 +1,6 @@
-use crate::components::Shell;
-use crate::core::{Config, Lang};
+use crate::components::{DeployerNotice, DownloadSummary, HostBridge, Shell};
+use crate::core::{Config, ConfigProblem, Lang};
+use crate::flow::Screen;
 use crate::i18n::I18nContextProvider;
 use crate::state::{provide_screener, ScreenerState};
 use leptos::prelude::*;
@@ -11,17 +12,43 @@ pub fn App() -> impl IntoView {
 }
 
 /// The screener widget with a given configuration (already validated).
+///
+/// Besides the shell it renders, after everything a person needs (so never before the
+/// quick exit in keyboard order): the download of the completed screening on the result
+/// screen, the deployer notice when the partner's configuration was rejected, and the
+/// bridge to a host page when one is allowed.
 #[component]
 pub fn AppWith(
-    /// The configuration in force.
+    /// The configuration in force: the partner's, or the defaults if it was rejected.
     config: Config,
+    /// The language chosen by the page address (`?lang=`); ignored unless the
+    /// configuration offers it.
+    #[prop(optional_no_strip)]
+    url_lang: Option<Lang>,
+    /// Why the partner's configuration was rejected (empty when it was used, or when
+    /// there was none); shown to the deployer.
+    #[prop(optional)]
+    config_problems: Vec<ConfigProblem>,
 ) -> impl IntoView {
-    let lang = initial_lang(&config);
-    provide_screener(ScreenerState::new(config, lang));
+    let lang = url_lang
+        .filter(|l| config.languages.contains(l))
+        .unwrap_or_else(|| initial_lang(&config));
+    let state = ScreenerState::new(config, lang);
+    provide_screener(state);
+    let on_result = move || state.screen.with(|s| *s == Screen::Result);
     view! {
         // The screener sets <html lang> itself (see Shell), after the language is known.
         <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
             <Shell/>
+            // In its own landmark after the shell, until the result screen hosts the
+            // download beside "Print" (it needs no props to move there).
+            <Show when=on_result>
+                <aside class="screener-partner__aside" aria-labelledby="screener-download-title">
+                    <DownloadSummary/>
+                </aside>
+            </Show>
+            <DeployerNotice problems=config_problems/>
+            <HostBridge/>
         </I18nContextProvider>
     }
 }

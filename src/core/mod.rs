@@ -44,6 +44,7 @@ pub mod answers;
 pub mod config;
 pub mod default_questionnaire;
 pub mod eligibility;
+pub mod fhir;
 pub mod instruments;
 pub mod questionnaire;
 pub mod risk;

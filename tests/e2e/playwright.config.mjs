@@ -1,6 +1,7 @@
 // End-to-end tests against the release build (dist/) served on loopback by server.mjs.
 // The browser is Debian's Chromium: Playwright must never download one.
 import { defineConfig } from '@playwright/test';
+import { HOST, HOST_PORT, APP_ALLOWED_PORT, APP_EXCLUDED_PORT } from './host/ports.mjs';
 
 const port = Number(process.env.E2E_PORT || 8181);
 const chromiumArgs = [
@@ -28,11 +29,33 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    command: `node tests/e2e/server.mjs --port ${port} --root dist`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    cwd: '../..',
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      // The app as most tests see it. It serves an empty configuration ({}: every default)
+      // rather than none: without config.json the browser itself logs the 404 as a console
+      // error, which tests asserting a clean console would count. The app treats a 404 as
+      // "use the defaults" silently; config.spec.mjs checks that case on its own.
+      command: `node tests/e2e/server.mjs --port ${port} --root dist --config tests/e2e/host/configs/default.json`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 30_000,
+    },
+    {
+      // Demo partner pages, on their own origin (partner.spec.mjs).
+      command: `node tests/e2e/server.mjs --port ${HOST_PORT} --root tests/e2e/host --no-csp`,
+      url: `${HOST}/index.html`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 30_000,
+    },
+    ...[[APP_ALLOWED_PORT, 'partner.json'], [APP_EXCLUDED_PORT, 'excluded.json']].map(([appPort, config]) => ({
+      // The app with a partner configuration, which the host origin may frame.
+      command: `node tests/e2e/server.mjs --port ${appPort} --root dist --config tests/e2e/host/configs/${config} --frame-ancestors "'self' ${HOST}"`,
+      url: `http://127.0.0.1:${appPort}/`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 30_000,
+    })),
+  ],
 });

@@ -1,9 +1,13 @@
 // A small static file server for tests and the benchmark, behaving like a CDN would:
 // correct MIME types (application/wasm), brotli or gzip when the browser accepts it,
 // hashed assets cached as immutable and index.html/config.json revalidated, and the
-// Content-Security-Policy a partner is told to send (see README, "Deploying").
+// Content-Security-Policy a partner is told to send (see docs/deploying.md).
 //
 //   node tests/e2e/server.mjs --port 8181 --root dist [--no-csp] [--frame-ancestors "'self' http://127.0.0.1:8282"]
+//                             [--config tests/e2e/host/configs/partner.json]
+//
+// --config serves that file as /config.json, as a partner deploys their configuration
+// beside the app; without it there is no /config.json (404), as in the default deployment.
 //
 // Only loopback: it binds 127.0.0.1 and never proxies anywhere.
 import http from 'node:http';
@@ -20,6 +24,7 @@ const port = Number(opt('port', 8181));
 const root = path.resolve(opt('root', 'dist'));
 const useCsp = !args.includes('--no-csp');
 const frameAncestors = opt('frame-ancestors', "'self'");
+const configFile = opt('config', null) && path.resolve(opt('config', null));
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -73,8 +78,8 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, `http://${req.headers.host}`);
   let rel = decodeURIComponent(url.pathname);
   if (rel.endsWith('/')) rel += 'index.html';
-  const file = path.join(root, path.normalize(rel));
-  if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+  const file = rel === '/config.json' && configFile ? configFile : path.join(root, path.normalize(rel));
+  if (!(file === configFile || file.startsWith(root)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
     return;

@@ -1,0 +1,107 @@
+use std::rc::Rc;
+
+use crate::core::Lang;
+use crate::flow::Screen;
+use crate::partner::bridge::{self, HostLink};
+use crate::partner::protocol::{self, Completion, HostCommand};
+use crate::state::{use_screener, ScreenerState};
+use leptos::ev;
+use leptos::prelude::*;
+
+/// Connects the screener to the page embedding it, when that page's origin is one of the
+/// configuration's `allowed_origins` (otherwise it does nothing at all). Renders nothing.
+///
+/// It watches the state and posts `ready`, `step`, `risk`, `completed` and `resize` to
+/// the host (see [`protocol`]); it obeys the host's "set language" and "reset" and
+/// ignores everything else. The messages and what each leaves out for privacy are
+/// described in [`crate::partner::protocol`]; who counts as the host in
+/// [`crate::partner::bridge`].
+#[component]
+pub fn HostBridge() -> impl IntoView {
+    let state = use_screener();
+    let Some(link) = state.config.with_value(HostLink::connect) else {
+        return;
+    };
+    let link = Rc::new(link);
+
+    // Ready, then every screen (the first included: a resumed screening may start on a
+    // question), and `completed` each time the result is shown.
+    {
+        let link = link.clone();
+        Effect::new(move |previous: Option<Screen>| {
+            let screen = state.screen.get();
+            if previous.is_none() {
+                link.post(&protocol::ready(state.lang.get_untracked()));
+            }
+            if previous.as_ref() != Some(&screen) {
+                let step = state
+                    .questionnaire
+                    .with_value(|q| protocol::step(&screen, q));
+                link.post(&step);
+                if screen == Screen::Result {
+                    link.post(&completed_message(state));
+                }
+            }
+            screen
+        });
+    }
+
+    // Risk: once when the first flag is raised, again only after all were cleared.
+    {
+        let link = link.clone();
+        Effect::new(move |was_at_risk: Option<bool>| {
+            let at_risk = state.at_risk();
+            if at_risk && was_at_risk != Some(true) {
+                link.post(&protocol::risk());
+            }
+            at_risk
+        });
+    }
+
+    {
+        let link = link.clone();
+        bridge::observe_height(move |height| link.post(&protocol::resize(height)));
+    }
+
+    let handle = window_event_listener(ev::message, move |event| {
+        if !link.accepts(&event) {
+            return;
+        }
+        let Some(data) = bridge::message_json(&event) else {
+            return;
+        };
+        let command = state
+            .config
+            .with_value(|c| protocol::parse_host_command(&data, c));
+        match command {
+            Some(HostCommand::SetLanguage(lang)) => state.lang.set(lang),
+            Some(HostCommand::Reset) => state.reset(),
+            None => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The `completed` message for the answers as they stand.
+fn completed_message(state: ScreenerState) -> serde_json::Value {
+    let base = bridge::deployment_base();
+    let authored = bridge::now_iso();
+    let lang: Lang = state.lang.get_untracked();
+    state.questionnaire.with_value(|questionnaire| {
+        state.config.with_value(|config| {
+            state.answers.with_untracked(|answers| {
+                state.outcome.with_untracked(|outcome| {
+                    protocol::completed(&Completion {
+                        questionnaire,
+                        config,
+                        answers,
+                        outcome,
+                        base: &base,
+                        lang,
+                        authored: &authored,
+                    })
+                })
+            })
+        })
+    })
+}

@@ -1,0 +1,309 @@
+//! Loading the partner configuration from `./config.json`.
+//!
+//! The file sits beside `index.html` on the same origin, so only whoever deploys the app
+//! can change it. It is fetched with `cache: "no-cache"` (the browser may keep a copy but
+//! must revalidate it) so a corrected configuration takes effect on the next visit.
+//!
+//! What each answer from the server means ([`interpret`]):
+//!
+//! | response | result |
+//! |---|---|
+//! | 404 or 410 | no configuration deployed: defaults, silently (the standalone default deployment has none) |
+//! | 204, or an HTML page (`text/html` starting with `<`) | the same: a single-page-app host answering every path with `index.html` has no configuration either |
+//! | 2xx with JSON that [`parse_config`] accepts | that configuration |
+//! | 2xx with anything else | defaults, and every problem |
+//! | any other status, a network error or no answer within [`TIMEOUT_MS`] | defaults, and one problem saying why |
+//!
+//! Problems go to `console.error` (for the deployer's developer tools) and to the
+//! deployer notice in the page. The person is never left waiting on a broken file: the
+//! static crisis help in `index.html` stays on screen until the app mounts, and the
+//! timeout bounds that wait.
+
+use crate::core::{parse_config, Config, ConfigProblem};
+
+/// Where the configuration is read from, relative to the page.
+pub const CONFIG_PATH: &str = "./config.json";
+
+/// How long to wait for the configuration before starting on the defaults.
+pub const TIMEOUT_MS: i32 = 8_000;
+
+/// The configuration to use, and what was wrong with the partner's file (if anything).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedConfig {
+    /// The configuration in force: the partner's, or the defaults if it was rejected.
+    pub config: Config,
+    /// Every problem found; empty when the partner's file was used or there was none.
+    pub problems: Vec<ConfigProblem>,
+}
+
+impl LoadedConfig {
+    fn defaults() -> LoadedConfig {
+        LoadedConfig {
+            config: Config::default(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn rejected(problems: Vec<ConfigProblem>) -> LoadedConfig {
+        LoadedConfig {
+            config: Config::default(),
+            problems,
+        }
+    }
+}
+
+/// What fetching `config.json` produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fetched {
+    /// The server answered.
+    Response {
+        /// HTTP status.
+        status: u16,
+        /// The `Content-Type` header (empty if none).
+        content_type: String,
+        /// The body.
+        body: String,
+    },
+    /// No answer: a network error or the timeout.
+    Failed(String),
+}
+
+fn problem(reason: String) -> ConfigProblem {
+    ConfigProblem {
+        path: "$".to_owned(),
+        reason,
+    }
+}
+
+/// Decides what a fetch result means (see the module docs). Pure.
+pub fn interpret(fetched: Fetched) -> LoadedConfig {
+    match fetched {
+        Fetched::Failed(why) => LoadedConfig::rejected(vec![problem(format!(
+            "config.json could not be loaded ({why})"
+        ))]),
+        Fetched::Response {
+            status: 404 | 410 | 204,
+            ..
+        } => LoadedConfig::defaults(),
+        Fetched::Response {
+            status,
+            content_type,
+            body,
+        } if (200..300).contains(&status) => {
+            let html = content_type
+                .trim()
+                .to_ascii_lowercase()
+                .starts_with("text/html");
+            if html && body.trim_start().starts_with('<') {
+                return LoadedConfig::defaults();
+            }
+            if body.trim().is_empty() {
+                return LoadedConfig::rejected(vec![problem(
+                    "config.json is empty (write {} for the defaults, or remove the file)".into(),
+                )]);
+            }
+            match parse_config(&body) {
+                Ok(config) => LoadedConfig {
+                    config,
+                    problems: Vec::new(),
+                },
+                Err(error) => LoadedConfig::rejected(error.problems),
+            }
+        }
+        Fetched::Response { status, .. } => LoadedConfig::rejected(vec![problem(format!(
+            "config.json could not be loaded (HTTP status {status})"
+        ))]),
+    }
+}
+
+/// The text logged with `console.error` when the configuration was rejected: one line
+/// per problem, `path: reason`, as `screener-cli check-config` prints them.
+pub fn console_report(problems: &[ConfigProblem]) -> String {
+    let mut text = format!(
+        "screener: config.json was not used ({} problem(s)); the screener runs on its built-in defaults, including the default crisis resources.",
+        problems.len()
+    );
+    for p in problems {
+        text.push_str("\n  ");
+        text.push_str(&p.to_string());
+    }
+    text
+}
+
+/// Fetches and checks `./config.json`. Never fails: on any problem the defaults are
+/// returned with the problems, which are also logged with `console.error`.
+pub async fn load_config() -> LoadedConfig {
+    let loaded = interpret(fetch().await);
+    if !loaded.problems.is_empty() {
+        web_sys::console::error_1(&console_report(&loaded.problems).into());
+    }
+    loaded
+}
+
+async fn fetch() -> Fetched {
+    use wasm_bindgen::JsCast;
+
+    let Some(window) = web_sys::window() else {
+        return Fetched::Failed("no browser window".into());
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let request = match web_sys::Request::new_with_str_and_init(CONFIG_PATH, &init) {
+        Ok(request) => request,
+        Err(e) => return Fetched::Failed(describe(&e)),
+    };
+    let response = match within_deadline(&window, window.fetch_with_request(&request)).await {
+        Ok(value) => match value.dyn_into::<web_sys::Response>() {
+            Ok(response) => response,
+            Err(_) => return Fetched::Failed("not an HTTP response".into()),
+        },
+        Err(e) => return Fetched::Failed(describe(&e)),
+    };
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let body = match response.text() {
+        Ok(promise) => match within_deadline(&window, promise).await {
+            Ok(text) => text.as_string().unwrap_or_default(),
+            Err(e) => return Fetched::Failed(describe(&e)),
+        },
+        Err(e) => return Fetched::Failed(describe(&e)),
+    };
+    Fetched::Response {
+        status,
+        content_type,
+        body,
+    }
+}
+
+/// Awaits `promise`, or fails after [`TIMEOUT_MS`].
+async fn within_deadline(
+    window: &web_sys::Window,
+    promise: js_sys::Promise,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let timeout = js_sys::Promise::new(&mut |_resolve, reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+            &reject,
+            TIMEOUT_MS,
+            &format!("no answer within {} s", TIMEOUT_MS / 1000).into(),
+        );
+    });
+    let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, &timeout));
+    wasm_bindgen_futures::JsFuture::from(race).await
+}
+
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(error, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "network error".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(status: u16, content_type: &str, body: &str) -> Fetched {
+        Fetched::Response {
+            status,
+            content_type: content_type.into(),
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn absent_configuration_means_defaults_silently() {
+        for fetched in [
+            response(404, "text/plain", "not found"),
+            response(410, "", ""),
+            response(204, "", ""),
+            response(200, "text/html; charset=utf-8", "<!DOCTYPE html><html>"),
+        ] {
+            assert_eq!(interpret(fetched), LoadedConfig::defaults());
+        }
+    }
+
+    #[test]
+    fn a_valid_configuration_is_used() {
+        let loaded = interpret(response(
+            200,
+            "application/json",
+            r#"{"retention_days": 7}"#,
+        ));
+        assert!(loaded.problems.is_empty());
+        assert_eq!(loaded.config.retention_days, 7);
+    }
+
+    #[test]
+    fn an_empty_object_is_the_defaults() {
+        assert_eq!(
+            interpret(response(200, "application/json", "{}")),
+            LoadedConfig::defaults()
+        );
+    }
+
+    #[test]
+    fn an_invalid_configuration_gives_defaults_and_every_problem() {
+        let loaded = interpret(response(
+            200,
+            "application/json",
+            r#"{"retention_days": 0, "quick_exit_url": "http://x.org", "colour": 1}"#,
+        ));
+        assert_eq!(loaded.config, Config::default());
+        let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"retention_days"), "{paths:?}");
+        assert!(paths.contains(&"quick_exit_url"), "{paths:?}");
+        assert!(paths.contains(&"colour"), "{paths:?}");
+    }
+
+    #[test]
+    fn json_served_as_html_is_still_read() {
+        let loaded = interpret(response(200, "text/html", r#"{"retention_days": 9}"#));
+        assert_eq!(loaded.config.retention_days, 9);
+    }
+
+    #[test]
+    fn failures_are_reported() {
+        for (fetched, expected) in [
+            (response(500, "text/plain", "oops"), "HTTP status 500"),
+            (response(403, "", ""), "HTTP status 403"),
+            (Fetched::Failed("no answer within 8 s".into()), "no answer"),
+            (response(200, "application/json", "  "), "empty"),
+            (response(200, "application/json", "{"), "not valid JSON"),
+        ] {
+            let loaded = interpret(fetched);
+            assert_eq!(loaded.config, Config::default());
+            assert_eq!(loaded.problems.len(), 1);
+            assert_eq!(loaded.problems[0].path, "$");
+            assert!(
+                loaded.problems[0].reason.contains(expected),
+                "{:?}",
+                loaded.problems
+            );
+        }
+    }
+
+    #[test]
+    fn the_console_report_lists_every_problem_by_path() {
+        let problems = vec![
+            problem("first".into()),
+            ConfigProblem {
+                path: "age.min".into(),
+                reason: "too low".into(),
+            },
+        ];
+        let report = console_report(&problems);
+        assert!(report.contains("2 problem(s)"));
+        assert!(report.contains("\n  $: first"));
+        assert!(report.contains("\n  age.min: too low"));
+    }
+}

@@ -1,0 +1,325 @@
+//! The messages between the screener and a host page, as plain JSON values.
+//!
+//! Every message is an object with a `type` starting `screener:`. From the screener to
+//! the host (only ever to the one allowed host origin, see [`bridge`](super::bridge)):
+//!
+//! | `type` | other fields | when |
+//! |---|---|---|
+//! | `screener:ready` | `lang` | the app has started |
+//! | `screener:step` | `screen` (`welcome`, `question`, `review`, `result`), `section` for questions | the screen changed (and once at start) |
+//! | `screener:risk` | none | an answer raised a risk flag (again only after all flags were cleared) |
+//! | `screener:completed` | `outcome`, `answersIncluded`, `questionnaireResponse`, `questionnaire` | the result is shown |
+//! | `screener:resize` | `height` (CSS pixels) | the content height changed |
+//!
+//! **What is not sent, on purpose.** Steps name the section, never the question: which
+//! question is on screen can reveal an answer (the follow-up about plans is asked only
+//! after thoughts of suicide were reported). The risk event carries nothing but its
+//! type: the host may offer its own help, but learns no answer. Resize carries only a
+//! height. The completed event carries the outcome headline and the instrument totals,
+//! plus a FHIR `QuestionnaireResponse`: with `handoff.include_answers` it answers the
+//! full intake questionnaire (and `outcome.reasons` are added, since they restate
+//! answers); without it, only the summary questionnaire (totals, contact preferences,
+//! outcome). The matching FHIR `Questionnaire` travels with it, so the host can check
+//! and map the response without fetching anything.
+//!
+//! From the host to the screener, exactly two commands are understood, each with
+//! exactly these fields; anything else is ignored:
+//!
+//! * `{"type": "screener:set-language", "lang": "zh-Hant-HK"}`: only a configured
+//!   language;
+//! * `{"type": "screener:reset"}`: forget the answers in this page and start again.
+
+use serde_json::{json, Value};
+
+use crate::core::fhir::{self, ResponseInput, Variant};
+use crate::core::{Answers, Config, Instrument, Lang, Outcome, Questionnaire, ScoreResult};
+use crate::flow::Screen;
+
+/// Sent once the app has started.
+pub const READY: &str = "screener:ready";
+/// Sent when the screen changes.
+pub const STEP: &str = "screener:step";
+/// Sent when risk is first reported.
+pub const RISK: &str = "screener:risk";
+/// Sent when the result is shown.
+pub const COMPLETED: &str = "screener:completed";
+/// Sent when the content height changes.
+pub const RESIZE: &str = "screener:resize";
+/// Host command: change the language.
+pub const SET_LANGUAGE: &str = "screener:set-language";
+/// Host command: start again.
+pub const RESET: &str = "screener:reset";
+
+/// A command from the host page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostCommand {
+    /// Show this (configured) language.
+    SetLanguage(Lang),
+    /// Forget the answers in this page and go back to the start.
+    Reset,
+}
+
+/// Reads a host message. `None` (ignore it) unless it is exactly one of the two
+/// commands, with exactly their fields, and a language the configuration offers.
+pub fn parse_host_command(data: &Value, config: &Config) -> Option<HostCommand> {
+    let object = data.as_object()?;
+    let kind = object.get("type")?.as_str()?;
+    match kind {
+        RESET if object.len() == 1 => Some(HostCommand::Reset),
+        SET_LANGUAGE if object.len() == 2 => {
+            let lang = Lang::from_tag(object.get("lang")?.as_str()?)?;
+            config
+                .languages
+                .contains(&lang)
+                .then_some(HostCommand::SetLanguage(lang))
+        }
+        _ => None,
+    }
+}
+
+/// `screener:ready`.
+pub fn ready(lang: Lang) -> Value {
+    json!({ "type": READY, "lang": lang.tag() })
+}
+
+/// `screener:step` for `screen`: its kind, and for a question only the section.
+pub fn step(screen: &Screen, questionnaire: &Questionnaire) -> Value {
+    match screen {
+        Screen::Welcome => json!({ "type": STEP, "screen": "welcome" }),
+        Screen::Question { item } => {
+            let section = questionnaire.section_of(item).map(|s| s.id.as_str());
+            json!({ "type": STEP, "screen": "question", "section": section })
+        }
+        Screen::Review => json!({ "type": STEP, "screen": "review" }),
+        Screen::Result => json!({ "type": STEP, "screen": "result" }),
+    }
+}
+
+/// `screener:risk`: no content beyond its type.
+pub fn risk() -> Value {
+    json!({ "type": RISK })
+}
+
+/// `screener:resize`: the height only.
+pub fn resize(height: u32) -> Value {
+    json!({ "type": RESIZE, "height": height })
+}
+
+/// Everything a completed screening is described from.
+#[derive(Clone, Copy, Debug)]
+pub struct Completion<'a> {
+    /// The questionnaire asked.
+    pub questionnaire: &'a Questionnaire,
+    /// The configuration in force.
+    pub config: &'a Config,
+    /// Every answer given.
+    pub answers: &'a Answers,
+    /// Their outcome.
+    pub outcome: &'a Outcome,
+    /// Base URL of the deployment (for the FHIR canonical URLs).
+    pub base: &'a str,
+    /// The person's language.
+    pub lang: Lang,
+    /// When, as a FHIR `dateTime`.
+    pub authored: &'a str,
+}
+
+impl Completion<'_> {
+    fn response(&self, variant: Variant) -> Value {
+        fhir::questionnaire_response(&ResponseInput {
+            questionnaire: self.questionnaire,
+            config: self.config,
+            answers: self.answers,
+            outcome: self.outcome,
+            base: self.base,
+            lang: self.lang,
+            authored: Some(self.authored),
+            variant,
+        })
+    }
+}
+
+/// `screener:completed`, with answers only if the configuration shares them.
+pub fn completed(c: &Completion<'_>) -> Value {
+    let include = c.config.handoff.include_answers;
+    let variant = if include {
+        Variant::Full
+    } else {
+        Variant::Summary
+    };
+    let scores: Vec<Value> = c
+        .outcome
+        .scores
+        .iter()
+        .filter_map(|s| match s.result {
+            ScoreResult::Complete { total, max, band } => Some(json!({
+                "instrument": instrument_name(s.instrument),
+                "total": total,
+                "max": max,
+                "band": band,
+            })),
+            ScoreResult::Incomplete { .. } => None,
+        })
+        .collect();
+    let mut outcome = json!({ "headline": c.outcome.headline, "scores": scores });
+    if include {
+        outcome["reasons"] = json!(c.outcome.reasons);
+    }
+    json!({
+        "type": COMPLETED,
+        "answersIncluded": include,
+        "outcome": outcome,
+        "questionnaireResponse": c.response(variant),
+        "questionnaire": fhir::questionnaire_resource(c.questionnaire, c.config, c.base, variant),
+    })
+}
+
+/// The person's own copy: always the full response (their answers, on their device),
+/// whatever the configuration shares with the host.
+pub fn download(c: &Completion<'_>) -> Value {
+    c.response(Variant::Full)
+}
+
+fn instrument_name(instrument: Instrument) -> Value {
+    json!(instrument)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{default_questionnaire, evaluate, AnswerValue};
+
+    #[test]
+    fn only_the_two_commands_are_understood() {
+        let config = Config::default();
+        let parse = |v: Value| parse_host_command(&v, &config);
+        assert_eq!(parse(json!({"type": RESET})), Some(HostCommand::Reset));
+        assert_eq!(
+            parse(json!({"type": SET_LANGUAGE, "lang": "zh-Hant-HK"})),
+            Some(HostCommand::SetLanguage(Lang::ZhHantHk))
+        );
+        assert_eq!(
+            parse(json!({"type": SET_LANGUAGE, "lang": "en-GB"})),
+            Some(HostCommand::SetLanguage(Lang::En))
+        );
+        for ignored in [
+            json!({"type": RESET, "answers": {}}),
+            json!({"type": SET_LANGUAGE, "lang": "fr"}),
+            json!({"type": SET_LANGUAGE}),
+            json!({"type": SET_LANGUAGE, "lang": 1}),
+            json!({"type": "screener:config", "crisis_resources": []}),
+            json!({"type": "screener:set-thresholds", "phq9": 30}),
+            json!({"type": COMPLETED}),
+            json!("screener:reset"),
+            json!(null),
+            json!([RESET]),
+        ] {
+            assert_eq!(parse(ignored.clone()), None, "{ignored}");
+        }
+        let english_only = Config {
+            languages: vec![Lang::En],
+            ..Config::default()
+        };
+        assert_eq!(
+            parse_host_command(
+                &json!({"type": SET_LANGUAGE, "lang": "zh-HK"}),
+                &english_only
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn steps_name_the_section_never_the_question() {
+        let q = default_questionnaire();
+        let message = step(
+            &Screen::Question {
+                item: "risk_plans".into(),
+            },
+            &q,
+        );
+        assert_eq!(
+            message,
+            json!({"type": STEP, "screen": "question", "section": "safety"})
+        );
+        assert!(!message.to_string().contains("risk_plans"));
+        assert_eq!(step(&Screen::Result, &q)["screen"], "result");
+    }
+
+    #[test]
+    fn risk_and_resize_carry_nothing_else() {
+        assert_eq!(risk(), json!({"type": RISK}));
+        assert_eq!(resize(512), json!({"type": RESIZE, "height": 512}));
+    }
+
+    fn completion_fixture(include_answers: bool) -> (Questionnaire, Config, Answers) {
+        let q = default_questionnaire();
+        let config = Config {
+            allowed_origins: vec!["https://partner.example.org".into()],
+            handoff: crate::core::Handoff { include_answers },
+            ..Config::default()
+        };
+        let mut answers = Answers::new();
+        answers.set("age", AnswerValue::Number(42));
+        for id in Instrument::Phq9.item_ids() {
+            // Item 9 "not at all": any other answer raises a risk flag.
+            let value = if *id == "phq9_9" {
+                "not_at_all"
+            } else {
+                "several_days"
+            };
+            answers.set(*id, value);
+        }
+        (q, config, answers)
+    }
+
+    #[test]
+    fn completed_shares_answers_only_when_configured() {
+        for include in [false, true] {
+            let (q, config, answers) = completion_fixture(include);
+            let outcome = evaluate(&q, &answers, &config);
+            let message = completed(&Completion {
+                questionnaire: &q,
+                config: &config,
+                answers: &answers,
+                outcome: &outcome,
+                base: "https://screener.example.org/",
+                lang: Lang::En,
+                authored: "2025-01-02T03:04:05.000Z",
+            });
+            assert_eq!(message["type"], COMPLETED);
+            assert_eq!(message["answersIncluded"], include);
+            assert_eq!(message["outcome"]["headline"], "incomplete");
+            assert_eq!(message["outcome"]["scores"][0]["instrument"], "phq9");
+            assert_eq!(message["outcome"]["scores"][0]["total"], 8);
+            assert_eq!(message["outcome"].get("reasons").is_some(), include);
+            let text = message["questionnaireResponse"].to_string();
+            assert_eq!(text.contains("\"phq9_1\""), include, "{text}");
+            assert_eq!(text.contains("\"valueInteger\":42"), include, "{text}");
+            assert!(text.contains("\"phq9_total\""));
+            let url = message["questionnaire"]["url"].as_str().unwrap();
+            assert!(message["questionnaireResponse"]["questionnaire"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{url}|")));
+        }
+    }
+
+    #[test]
+    fn the_download_is_always_complete() {
+        let (q, config, answers) = completion_fixture(false);
+        let outcome = evaluate(&q, &answers, &config);
+        let value = download(&Completion {
+            questionnaire: &q,
+            config: &config,
+            answers: &answers,
+            outcome: &outcome,
+            base: "https://screener.example.org",
+            lang: Lang::ZhHantHk,
+            authored: "2025-01-02T03:04:05.000Z",
+        });
+        assert_eq!(value["resourceType"], "QuestionnaireResponse");
+        assert!(value.to_string().contains("\"phq9_1\""));
+        assert_eq!(value["language"], "zh-Hant-HK");
+    }
+}

@@ -1,0 +1,12 @@
+// Loopback ports of the partner end-to-end set-up (playwright.config.mjs starts a server
+// on each). The host pages in this directory name the app ports literally, as a partner
+// page names the screener's address: keep them in step.
+export const HOST_PORT = 8282;          // the demo host pages (this directory)
+export const APP_ALLOWED_PORT = 8383;   // the app with configs/partner.json: allows the host
+export const APP_EXCLUDED_PORT = 8484;  // the app with configs/excluded.json: does not
+
+export const HOST = `http://127.0.0.1:${HOST_PORT}`;
+// The same server under another name is another origin: it serves the "third-party" frame.
+export const OTHER_ORIGIN = `http://localhost:${HOST_PORT}`;
+export const APP_ALLOWED = `http://127.0.0.1:${APP_ALLOWED_PORT}`;
+export const APP_EXCLUDED = `http://127.0.0.1:${APP_EXCLUDED_PORT}`;
