@@ -1,6 +1,9 @@
 # The two commands a newcomer needs (see README.md). Each installs what is missing first.
-.PHONY: serve test
+.PHONY: serve test bench
 serve:
 	bash .ci/serve.sh
 test:
 	bash .ci/test.sh
+# Issue 9's performance benchmark: release build, sizes and timings (see bench/README.md).
+bench:
+	bash bench/run.sh

@@ -20,8 +20,8 @@ use std::process::ExitCode;
 use serde_json::Value;
 
 use screener::core::{
-    default_questionnaire, evaluate, parse_config, parse_config_value, questionnaire_for, Answers,
-    Config, ConfigError,
+    default_questionnaire, evaluate, parse_config, parse_config_value, questionnaire_for,
+    AnswerProblem, Answers, Config, ConfigError,
 };
 
 const USAGE: &str = "\
@@ -131,7 +131,7 @@ fn run_evaluate(file: &str) -> Result<(), Failure> {
     let questionnaire = questionnaire_for(&config);
     let mut outcome = evaluate(&questionnaire, &answers, &config);
     problems.append(&mut outcome.problems);
-    problems.sort_by(|a, b| a.item.cmp(&b.item));
+    AnswerProblem::sort(&mut problems);
     outcome.problems = problems;
     print_json(&outcome)
 }

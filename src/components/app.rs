@@ -1,7 +1,5 @@
-use crate::components::{DeployerNotice, DownloadSummary, HostBridge, Shell};
+use crate::components::{DeployerNotice, HostBridge, Shell};
 use crate::core::{Config, ConfigProblem, Lang};
-use crate::flow::Screen;
-use crate::i18n::I18nContextProvider;
 use crate::state::{provide_screener, ScreenerState};
 use leptos::prelude::*;
 
@@ -14,9 +12,8 @@ pub fn App() -> impl IntoView {
 /// The screener widget with a given configuration (already validated).
 ///
 /// Besides the shell it renders, after everything a person needs (so never before the
-/// quick exit in keyboard order): the download of the completed screening on the result
-/// screen, the deployer notice when the partner's configuration was rejected, and the
-/// bridge to a host page when one is allowed.
+/// quick exit in keyboard order): the deployer notice when the partner's configuration
+/// was rejected, and the bridge to a host page when one is allowed.
 #[component]
 pub fn AppWith(
     /// The configuration in force: the partner's, or the defaults if it was rejected.
@@ -35,21 +32,10 @@ pub fn AppWith(
         .unwrap_or_else(|| initial_lang(&config));
     let state = ScreenerState::new(config, lang);
     provide_screener(state);
-    let on_result = move || state.screen.with(|s| *s == Screen::Result);
     view! {
-        // The screener sets <html lang> itself (see Shell), after the language is known.
-        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
             <Shell/>
-            // In its own landmark after the shell, until the result screen hosts the
-            // download beside "Print" (it needs no props to move there).
-            <Show when=on_result>
-                <aside class="screener-partner__aside" aria-labelledby="screener-download-title">
-                    <DownloadSummary/>
-                </aside>
-            </Show>
             <DeployerNotice problems=config_problems/>
             <HostBridge/>
-        </I18nContextProvider>
     }
 }
 

@@ -30,11 +30,14 @@ pub fn CrisisPanel() -> impl IntoView {
             .with(|r| r.iter().any(|f| f.kind == RiskKind::ImmediateDanger))
     };
     let resources = move || {
-        let mut list = state.config.with_value(|c| c.crisis_resources.clone());
+        let list = state.config.with_value(|c| c.crisis_resources.clone());
         // Immediate danger: emergency services first. Otherwise the listening lines lead
-        // and the emergency number closes the list.
-        list.sort_by_key(|r| if danger() { !r.emergency } else { r.emergency });
-        list
+        // and the emergency number closes the list. Each group keeps the configured order.
+        let danger = danger();
+        let (mut lead, rest): (Vec<_>, Vec<_>) =
+            list.into_iter().partition(|r| r.emergency == danger);
+        lead.extend(rest);
+        lead
     };
     let collapsed = move || state.crisis_collapsed.get();
     let first = move || resources().into_iter().next();

@@ -1,5 +1,5 @@
-use crate::core::{t, ConfigProblem};
-use crate::state::use_screener;
+use crate::core::ConfigProblem;
+use crate::i18n::*;
 use leptos::prelude::*;
 
 /// Tells the people who run the site that their `config.json` was rejected, with every
@@ -19,21 +19,8 @@ pub fn DeployerNotice(
     if problems.is_empty() {
         return None;
     }
-    let state = use_screener();
-    let title = t(
-        "For the site's administrators: configuration not used",
-        "致網站管理員：設定檔未被採用",
-    );
-    let explanation = t(
-        "This site's config.json has problems, so the screener is using its built-in settings and crisis lines. It works normally. Fix the problems below (or check the file with screener-cli check-config) and reload.",
-        "本網站的 config.json 有問題，因此評估問卷正使用內置設定及求助熱線，並會如常運作。請修正以下問題（或以 screener-cli check-config 檢查檔案），然後重新載入。",
-    );
+    let i18n = use_i18n();
     let count = problems.len();
-    let summary = t(
-        format!("{count} problem(s) found"),
-        format!("發現 {count} 個問題"),
-    );
-    let lang = move || state.lang.get();
     let items = problems
         .into_iter()
         .map(|p| {
@@ -53,11 +40,11 @@ pub fn DeployerNotice(
             aria-labelledby="screener-deployer-notice-title"
         >
             <h2 class="screener-partner__notice-title" id="screener-deployer-notice-title">
-                {move || title.get(lang()).to_owned()}
+                {t!(i18n, deployer_title)}
             </h2>
-            <p class="screener-partner__notice-text">{move || explanation.get(lang()).to_owned()}</p>
+            <p class="screener-partner__notice-text">{t!(i18n, deployer_explanation)}</p>
             <details class="screener-partner__details">
-                <summary class="screener-partner__summary">{move || summary.get(lang()).to_owned()}</summary>
+                <summary class="screener-partner__summary">{t!(i18n, deployer_count, count = count)}</summary>
                 <ul class="screener-partner__problems" lang="en">
                     {items}
                 </ul>

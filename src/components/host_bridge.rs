@@ -1,10 +1,9 @@
 use std::rc::Rc;
 
-use crate::core::Lang;
 use crate::flow::Screen;
 use crate::partner::bridge::{self, HostLink};
-use crate::partner::protocol::{self, Completion, HostCommand};
-use crate::state::{use_screener, ScreenerState};
+use crate::partner::protocol::{self, HostCommand};
+use crate::state::use_screener;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -39,7 +38,7 @@ pub fn HostBridge() -> impl IntoView {
                     .with_value(|q| protocol::step(&screen, q));
                 link.post(&step);
                 if screen == Screen::Result {
-                    link.post(&completed_message(state));
+                    link.post(&bridge::with_screening(state, protocol::completed));
                 }
             }
             screen
@@ -80,28 +79,4 @@ pub fn HostBridge() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-}
-
-/// The `completed` message for the answers as they stand.
-fn completed_message(state: ScreenerState) -> serde_json::Value {
-    let base = bridge::deployment_base();
-    let authored = bridge::now_iso();
-    let lang: Lang = state.lang.get_untracked();
-    state.questionnaire.with_value(|questionnaire| {
-        state.config.with_value(|config| {
-            state.answers.with_untracked(|answers| {
-                state.outcome.with_untracked(|outcome| {
-                    protocol::completed(&Completion {
-                        questionnaire,
-                        config,
-                        answers,
-                        outcome,
-                        base: &base,
-                        lang,
-                        authored: &authored,
-                    })
-                })
-            })
-        })
-    })
 }

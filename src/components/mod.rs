@@ -54,17 +54,6 @@ pub use score_summary::ScoreSummary;
 pub use shell::Shell;
 pub use welcome_screen::WelcomeScreen;
 
-use crate::core::Lang;
-use crate::i18n::Locale;
-
-/// The i18n locale showing `lang`.
-pub(crate) fn locale_of(lang: Lang) -> Locale {
-    match lang {
-        Lang::En => Locale::en,
-        Lang::ZhHantHk => Locale::zh_Hant_HK,
-    }
-}
-
 /// Moves keyboard and screen-reader focus to `el` (which has `tabindex="-1"` when it is
 /// not itself focusable) without scrolling past it on small screens.
 pub(crate) fn focus(el: &web_sys::HtmlElement) {

@@ -23,13 +23,15 @@ pub fn MultiChoiceInput(
     let order: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
     let order = StoredValue::new(order);
     let toggle = move |value: String, on: bool| {
-        let mut now = chosen();
-        now.retain(|v| v != &value);
-        if on {
-            now.push(value);
-        }
-        // Keep the options' order so the stored answer does not depend on click order.
-        order.with_value(|order| now.sort_by_key(|v| order.iter().position(|o| o == v)));
+        let before = chosen();
+        // In the options' order, so the stored answer does not depend on click order.
+        let now: Vec<String> = order.with_value(|order| {
+            order
+                .iter()
+                .filter(|o| if **o == value { on } else { before.contains(o) })
+                .cloned()
+                .collect()
+        });
         item.with_value(|id| {
             if now.is_empty() {
                 state.clear_answer(id);

@@ -1,4 +1,6 @@
-use crate::components::{focus_heading_on_mount, DeleteAnswers, NextSteps, ScoreSummary};
+use crate::components::{
+    focus_heading_on_mount, DeleteAnswers, DownloadSummary, NextSteps, ScoreSummary,
+};
 use crate::core::{Headline, Reason, RiskKind};
 use crate::i18n::*;
 use crate::state::use_screener;
@@ -106,6 +108,7 @@ pub fn ResultScreen() -> impl IntoView {
                     {t!(i18n, result_print)}
                 </button>
             </div>
+            <DownloadSummary/>
             <div class="screener__no-print">
                 <DeleteAnswers id="screener-result-delete"/>
             </div>

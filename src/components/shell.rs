@@ -1,9 +1,8 @@
 use crate::components::{
-    locale_of, Announcer, AnswersMenu, CrisisPanel, GetHelpButton, LanguageSwitch, NoticeList,
-    QuestionScreen, QuickExit, ResultScreen, ReviewScreen, WelcomeScreen,
+    Announcer, AnswersMenu, CrisisPanel, GetHelpButton, LanguageSwitch, NoticeList, QuestionScreen,
+    QuickExit, ResultScreen, ReviewScreen, WelcomeScreen,
 };
 use crate::flow::Screen;
-use crate::i18n::*;
 use crate::state::use_screener;
 use leptos::prelude::*;
 
@@ -13,19 +12,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = use_screener();
-    let i18n = use_i18n();
 
-    // The state's language is the source of truth; keep the translations and <html lang>
-    // in step with it (set once now, so the first paint is already in the right language).
+    // The state's language is the source of truth; keep <html lang> in step with it (set
+    // once now, so the first paint already has it).
     let apply_lang = move |lang: crate::core::Lang| {
-        i18n.set_locale(locale_of(lang));
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
     };
     apply_lang(state.lang.get_untracked());
-    // Also as an effect: it runs after the i18n provider's own start-up effect, which
-    // would otherwise put back the locale it detected itself.
     Effect::new(move |_| apply_lang(state.lang.get()));
 
     crate::persistence::install(state);

@@ -176,7 +176,7 @@ impl Answers {
             }
         }
         // Item-id order, whatever order the JSON map iterates in.
-        problems.sort_by(|a, b| a.item.cmp(&b.item));
+        AnswerProblem::sort(&mut problems);
         (answers, problems)
     }
 }
@@ -201,6 +201,14 @@ pub struct AnswerProblem {
     pub item: String,
     /// What is wrong.
     pub problem: ProblemKind,
+}
+
+impl AnswerProblem {
+    /// Puts problems in item-id order (stable), so reports read the same every time.
+    /// One function for every caller: each sort closure would be compiled separately.
+    pub fn sort(problems: &mut [AnswerProblem]) {
+        problems.sort_by(|a, b| a.item.cmp(&b.item));
+    }
 }
 
 /// What is wrong with an answer. Data, not prose: the UI or a log decides

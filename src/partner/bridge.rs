@@ -18,7 +18,10 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::fhir::{ResponseInput, Variant};
 use crate::core::Config;
+use crate::state::ScreenerState;
+use leptos::prelude::*;
 
 /// An origin as browsers serialise it: scheme and host in lower case, the default port
 /// left out. Config origins were validated as `scheme://host[:port]`. Pure.
@@ -187,6 +190,33 @@ pub fn download_json(filename: &str, value: &Value) -> Result<(), JsValue> {
             .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     }
     Ok(())
+}
+
+/// Calls `f` with the screening as it stands, ready for [`super::protocol::completed`]
+/// or [`super::protocol::download`] (which choose the variant): the deployment's base
+/// address, the time now, and the state read without tracking.
+pub fn with_screening<R>(state: ScreenerState, f: impl FnOnce(ResponseInput<'_>) -> R) -> R {
+    let base = deployment_base();
+    let authored = now_iso();
+    let lang = state.lang.get_untracked();
+    state.questionnaire.with_value(|questionnaire| {
+        state.config.with_value(|config| {
+            state.answers.with_untracked(|answers| {
+                state.outcome.with_untracked(|outcome| {
+                    f(ResponseInput {
+                        questionnaire,
+                        config,
+                        answers,
+                        outcome,
+                        base: &base,
+                        lang,
+                        authored: Some(&authored),
+                        variant: Variant::Full,
+                    })
+                })
+            })
+        })
+    })
 }
 
 #[cfg(test)]

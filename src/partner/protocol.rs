@@ -32,7 +32,7 @@
 use serde_json::{json, Value};
 
 use crate::core::fhir::{self, ResponseInput, Variant};
-use crate::core::{Answers, Config, Instrument, Lang, Outcome, Questionnaire, ScoreResult};
+use crate::core::{Config, Instrument, Lang, Questionnaire, ScoreResult};
 use crate::flow::Screen;
 
 /// Sent once the app has started.
@@ -105,42 +105,9 @@ pub fn resize(height: u32) -> Value {
     json!({ "type": RESIZE, "height": height })
 }
 
-/// Everything a completed screening is described from.
-#[derive(Clone, Copy, Debug)]
-pub struct Completion<'a> {
-    /// The questionnaire asked.
-    pub questionnaire: &'a Questionnaire,
-    /// The configuration in force.
-    pub config: &'a Config,
-    /// Every answer given.
-    pub answers: &'a Answers,
-    /// Their outcome.
-    pub outcome: &'a Outcome,
-    /// Base URL of the deployment (for the FHIR canonical URLs).
-    pub base: &'a str,
-    /// The person's language.
-    pub lang: Lang,
-    /// When, as a FHIR `dateTime`.
-    pub authored: &'a str,
-}
-
-impl Completion<'_> {
-    fn response(&self, variant: Variant) -> Value {
-        fhir::questionnaire_response(&ResponseInput {
-            questionnaire: self.questionnaire,
-            config: self.config,
-            answers: self.answers,
-            outcome: self.outcome,
-            base: self.base,
-            lang: self.lang,
-            authored: Some(self.authored),
-            variant,
-        })
-    }
-}
-
-/// `screener:completed`, with answers only if the configuration shares them.
-pub fn completed(c: &Completion<'_>) -> Value {
+/// `screener:completed`, with answers only if the configuration shares them. The
+/// input's `variant` is not used: the configuration decides it.
+pub fn completed(c: ResponseInput<'_>) -> Value {
     let include = c.config.handoff.include_answers;
     let variant = if include {
         Variant::Full
@@ -169,15 +136,18 @@ pub fn completed(c: &Completion<'_>) -> Value {
         "type": COMPLETED,
         "answersIncluded": include,
         "outcome": outcome,
-        "questionnaireResponse": c.response(variant),
+        "questionnaireResponse": fhir::questionnaire_response(&ResponseInput { variant, ..c }),
         "questionnaire": fhir::questionnaire_resource(c.questionnaire, c.config, c.base, variant),
     })
 }
 
 /// The person's own copy: always the full response (their answers, on their device),
-/// whatever the configuration shares with the host.
-pub fn download(c: &Completion<'_>) -> Value {
-    c.response(Variant::Full)
+/// whatever the configuration shares with the host (the input's `variant` is not used).
+pub fn download(c: ResponseInput<'_>) -> Value {
+    fhir::questionnaire_response(&ResponseInput {
+        variant: Variant::Full,
+        ..c
+    })
 }
 
 fn instrument_name(instrument: Instrument) -> Value {
@@ -187,7 +157,7 @@ fn instrument_name(instrument: Instrument) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{default_questionnaire, evaluate, AnswerValue};
+    use crate::core::{default_questionnaire, evaluate, AnswerValue, Answers};
 
     #[test]
     fn only_the_two_commands_are_understood() {
@@ -278,14 +248,15 @@ mod tests {
         for include in [false, true] {
             let (q, config, answers) = completion_fixture(include);
             let outcome = evaluate(&q, &answers, &config);
-            let message = completed(&Completion {
+            let message = completed(ResponseInput {
                 questionnaire: &q,
                 config: &config,
                 answers: &answers,
                 outcome: &outcome,
                 base: "https://screener.example.org/",
                 lang: Lang::En,
-                authored: "2025-01-02T03:04:05.000Z",
+                authored: Some("2025-01-02T03:04:05.000Z"),
+                variant: Variant::Summary,
             });
             assert_eq!(message["type"], COMPLETED);
             assert_eq!(message["answersIncluded"], include);
@@ -309,14 +280,15 @@ mod tests {
     fn the_download_is_always_complete() {
         let (q, config, answers) = completion_fixture(false);
         let outcome = evaluate(&q, &answers, &config);
-        let value = download(&Completion {
+        let value = download(ResponseInput {
             questionnaire: &q,
             config: &config,
             answers: &answers,
             outcome: &outcome,
             base: "https://screener.example.org",
             lang: Lang::ZhHantHk,
-            authored: "2025-01-02T03:04:05.000Z",
+            authored: Some("2025-01-02T03:04:05.000Z"),
+            variant: Variant::Summary,
         });
         assert_eq!(value["resourceType"], "QuestionnaireResponse");
         assert!(value.to_string().contains("\"phq9_1\""));

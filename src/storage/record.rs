@@ -242,7 +242,7 @@ fn read_fields(
         answers.remove(&problem.item);
         dropped.push(problem);
     }
-    dropped.sort_by(|a, b| a.item.cmp(&b.item));
+    AnswerProblem::sort(&mut dropped);
 
     let string = |field: &str| {
         map.get(field)

@@ -40,6 +40,7 @@ test.describe('a browser that prefers Chinese', () => {
     await page.getByRole('button', { name: ZH.seeResult }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('這項服務可能適合你');
     await expect(page.getByRole('row', { name: /情緒（PHQ-9） 8 \/ 27 輕度/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: '下載我的答案（JSON）' })).toBeVisible();
     await checkScreen(page, '14-result-eligible-zh');
   });
 });

@@ -304,7 +304,9 @@ test('the person can download the completed screening as FHIR JSON, with every a
   await app(page).getByRole('button', { name: EN.start }).click();
   await answerUntilReview(app(page), answers());
   await app(page).getByRole('button', { name: EN.seeResult }).click();
-  const button = app(page).getByRole('button', { name: 'Download my answers (JSON)' });
+  // On the result screen itself, with "Print", not in a region after it.
+  const button = app(page).locator('.screener__screen--result')
+    .getByRole('button', { name: 'Download my answers (JSON)' });
   await expect(button).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   expect(download.suggestedFilename()).toBe('questionnaire-response.json');

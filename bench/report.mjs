@@ -1,0 +1,83 @@
+// Summaries and the printed table. Every figure is a median / min / max over the runs of
+// one profile; what each run records is described in bench/README.md.
+
+export const TYPES = ['html', 'js', 'wasm', 'css', 'json', 'other'];
+
+/** The rows of the table, in order: [section, label, unit, value of one run]. */
+export const METRICS = [
+  ...TYPES.map((type) => ['transfer', `first load: ${type}`, 'B', (run) => run.transfer[type]]),
+  ['transfer', 'first load: total', 'B', (run) => run.transfer.total],
+  ['transfer', 'first load: total, bodies only (encodedBodySize)', 'B', (run) => run.transfer.bodies],
+  ['startup', 'first contentful paint (static HTML)', 'ms', (run) => run.fcp],
+  ['startup', 'app started (TrunkApplicationStarted)', 'ms', (run) => run.appStarted],
+  ['startup', 'first screen interactive', 'ms', (run) => run.interactive],
+  ['startup', 'first screen interactive, next paint', 'ms', (run) => run.interactivePaint],
+  ['startup', 'ratio interactive / FCP (target <= 1.5)', 'x', (run) => run.ratio],
+  ['interaction', 'Next -> next question rendered', 'ms', (run) => run.next.rendered],
+  ['interaction', 'Next -> next paint', 'ms', (run) => run.next.painted],
+  ['interaction', 'risk answer -> crisis panel visible (target < 16)', 'ms', (run) => run.crisis.visible],
+  ['interaction', 'risk answer -> next paint', 'ms', (run) => run.crisis.painted],
+  ['memory', 'JS heap used after flow (after GC)', 'B', (run) => run.memory.jsHeapUsed],
+  ['memory', 'WebAssembly memory after flow', 'B', (run) => run.memory.wasm],
+];
+
+const SECTIONS = {
+  transfer: "Bytes transferred on first load (CDP Network.loadingFinished encodedDataLength: encoded body + response headers)",
+  startup: 'Start-up, ms from navigation start (in-page performance.now())',
+  interaction: 'Interactions, ms from the event (in-page; Next = median of the PHQ-9 Next clicks in a run)',
+  memory: 'Memory on the result screen',
+};
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function summarise(values) {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** `{ label: { unit, median, min, max } }` over the runs of one profile. */
+export function summariseRuns(runs) {
+  return Object.fromEntries(METRICS.map(([, label, unit, get]) =>
+    [label, { unit, ...summarise(runs.map(get)) }]));
+}
+
+function format(value, unit) {
+  if (unit === 'B') return Math.round(value).toLocaleString('en-US');
+  if (unit === 'x') return value.toFixed(2);
+  return value.toFixed(1);
+}
+
+/** The table: one row per metric, median / min / max for each profile side by side. */
+export function table(profiles) {
+  const labelWidth = Math.max(...METRICS.map(([, label, unit]) => `  ${label} (${unit})`.length));
+  const cell = (text) => String(text).padStart(11);
+  const block = (cells) => `  ${cells.map(cell).join('')}`;
+  const lines = [
+    ''.padEnd(labelWidth) + profiles.map((p) => `  ${p.label.padStart(33)}`).join(''),
+    ''.padEnd(labelWidth) + profiles.map(() => block(['median', 'min', 'max'])).join(''),
+  ];
+  let section = null;
+  for (const [name, label, unit] of METRICS) {
+    if (name !== section) {
+      section = name;
+      lines.push('', SECTIONS[name]);
+    }
+    lines.push(`  ${label} (${unit})`.padEnd(labelWidth) + profiles.map((p) => {
+      const s = p.summary[label];
+      return block([s.median, s.min, s.max].map((v) => format(v, unit)));
+    }).join(''));
+  }
+  return lines.join('\n');
+}
+
+/** The requests of one run's first load: what was fetched, how it was encoded, its size. */
+export function requestList(run) {
+  const rows = run.requests.map((r) => [r.bytes, r.bodyBytes ?? '?', r.type, r.status, r.encoding, r.path]);
+  return [['wire B', 'body B', 'type', 'HTTP', 'encoding', 'path'], ...rows]
+    .map(([wire, body, type, status, encoding, where]) =>
+      `  ${String(wire).padStart(8)} ${String(body).padStart(8)}  ${type.padEnd(5)} ${String(status).padEnd(4)} ${encoding.padEnd(8)} ${where}`)
+    .join('\n');
+}
