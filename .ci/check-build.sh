@@ -6,9 +6,10 @@
 set -euo pipefail
 DIST="${1:-dist}"
 # Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there
-# yet (see issue 9 for the analysis), so this is the size measured when partner
-# configuration and the FHIR handoff landed (about 290 KB) plus a small margin.
-BUDGET_BYTES="${SIZE_BUDGET_BYTES:-303104}"   # 296 KiB gzip for the whole bilingual first load
+# yet (about 261 KB after dropping leptos_i18n: the rest is mostly Leptos's view and
+# reactive code, see the issue's notes), so this is the measured size plus a small margin.
+# Lower it whenever the build shrinks.
+BUDGET_BYTES="${SIZE_BUDGET_BYTES:-266240}"   # 260 KiB gzip for the whole bilingual first load
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 

@@ -97,21 +97,42 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// A reactive closure showing `msg` in the current language: what `t!` expands to.
+///
+/// A function rather than a closure written at each call site, on purpose: every call
+/// returns the *same* closure type, so the view code that renders and updates it is
+/// compiled once for the whole UI instead of once per message (issue 9).
+pub fn text(i18n: I18n, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || msg.get(i18n.lang())
+}
+
+/// Like [`text`], with `{{ name }}` placeholders filled from `values` (formatted once).
+pub fn text_with(
+    i18n: I18n,
+    msg: Msg,
+    values: Vec<(&'static str, String)>,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let values: Vec<(&str, &dyn Display)> = values
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn Display))
+            .collect();
+        fill(msg.get(i18n.lang()), &values)
+    }
+}
+
 /// A reactive closure showing a message in the current language (see the module doc).
 macro_rules! t {
-    ($i18n:expr, $key:ident) => {{
-        let i18n: $crate::i18n::I18n = $i18n;
-        move || $crate::i18n::msg::$key.get(i18n.lang())
-    }};
-    ($i18n:expr, $key:ident, $($name:ident = $value:expr),+ $(,)?) => {{
-        let i18n: $crate::i18n::I18n = $i18n;
-        // Evaluated once, like the values of a `format!`; `count = count` is common.
-        $(#[allow(clippy::redundant_locals)] let $name = $value;)+
-        move || $crate::i18n::fill(
-            $crate::i18n::msg::$key.get(i18n.lang()),
-            &[$((stringify!($name), &$name as &dyn ::std::fmt::Display)),+],
+    ($i18n:expr, $key:ident) => {
+        $crate::i18n::text($i18n, $crate::i18n::msg::$key)
+    };
+    ($i18n:expr, $key:ident, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text_with(
+            $i18n,
+            $crate::i18n::msg::$key,
+            vec![$((stringify!($name), ($value).to_string())),+],
         )
-    }};
+    };
 }
 
 /// A message in the current language, now (see the module doc).
