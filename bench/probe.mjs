@@ -18,8 +18,8 @@
  * - `armNext()`: times the next click on the question form's submit button (Next) to the
  *   moment a different `#screener-main h1` is in the DOM, and to the next paint.
  * - `armCrisis()`: times the next click/input/change in the question form to the moment
- *   the crisis panel (`.screener-crisis`) is in the DOM with a non-zero box, and to the
- *   next paint.
+ *   the crisis panel (`.screener-crisis`, built hidden with the page) has a non-zero box,
+ *   and to the next paint.
  * - `collect()`: waits for every armed measurement and returns them.
  */
 export function installProbe({ startLabel }) {
@@ -103,8 +103,13 @@ export function installProbe({ startLabel }) {
     }));
   };
 
+  const crisisShown = () => {
+    const box = document.querySelector('.screener-crisis')?.getBoundingClientRect();
+    return !!box && box.width > 0 && box.height > 0;
+  };
+
   probe.armCrisis = () => {
-    if (document.querySelector('.screener-crisis')) {
+    if (crisisShown()) {
       probe.crisis = Promise.reject(new Error('the crisis panel was already on screen before the risk answer'));
       probe.crisis.catch(() => {}); // reported by collect(), not as an uncaught page error
       return;
@@ -116,10 +121,7 @@ export function installProbe({ startLabel }) {
         if (!event.target.closest?.('#screener-main form')) return;
         types.forEach((type) => removeEventListener(type, onEvent, true));
         const t0 = performance.now();
-        when(() => {
-          const box = document.querySelector('.screener-crisis')?.getBoundingClientRect();
-          return !!box && box.width > 0 && box.height > 0;
-        }).then(async (visible) => resolve({ visible: visible - t0, painted: (await nextPaint()) - t0 }));
+        when(crisisShown).then(async (visible) => resolve({ visible: visible - t0, painted: (await nextPaint()) - t0 }));
       };
       types.forEach((type) => addEventListener(type, onEvent, true));
     });

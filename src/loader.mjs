@@ -2,6 +2,15 @@
 // the static crisis help in index.html stays visible unless the app mounts, so a failed
 // load never leaves a person without it. This file must stay tiny and dependency-free.
 export default function screenerLoader() {
+  // Ask for the partner configuration now, while the WebAssembly downloads, instead of
+  // after the app starts: one round trip less before the first question on a slow network.
+  // The app takes this promise (src/partner/load.rs, PREFETCH_KEY) and reports its errors.
+  try {
+    window.__screenerConfigFetch = fetch('./config.json', { cache: 'no-cache' });
+    window.__screenerConfigFetch.catch(() => {});
+  } catch (_) {
+    // The app fetches it itself.
+  }
   return {
     onFailure: (error) => {
       const status = document.getElementById('screener-static-status');

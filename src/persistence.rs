@@ -54,9 +54,11 @@ impl Content {
 /// Opens the device's storage for `state`, restores a saved screening, and keeps saving.
 /// Call once, from the component that owns the page's state.
 pub fn install(state: ScreenerState) {
-    let questionnaire = state.questionnaire.get_value();
     let retention = state.config.with_value(|c| c.retention_days);
-    let opened = Store::open(DeviceStorage::new(), &questionnaire, now_ms(), retention);
+    // Borrowed, not copied: cloning the whole questionnaire here cost start-up time.
+    let opened = state
+        .questionnaire
+        .with_value(|q| Store::open(DeviceStorage::new(), q, now_ms(), retention));
     for notice in opened.notices {
         state.notify(Notice::Storage(notice));
     }
@@ -65,34 +67,51 @@ pub fn install(state: ScreenerState) {
             apply(&state, &record);
             record
         }
-        None => {
-            let mut fresh = SavedRecord::new(&questionnaire, now_ms());
-            fresh.lang = state.lang.get_untracked();
-            fresh
-        }
+        None => fresh_record(&state),
     };
     let store = StoredValue::new_local(opened.store);
     let record = StoredValue::new_local(record);
 
-    // Save on every change of what the person did.
-    Effect::new(move |_| {
-        let content = Content::of_state(&state);
+    // Save on every change of what the person did, once the browser has painted it: a risk
+    // answer must put the crisis panel on screen in the same frame, and encoding and
+    // writing the record first would delay that (issue 9). The effect only notes that a
+    // save is due; `flush` writes whatever the state is by then, so quick changes in one
+    // frame make one write.
+    let due = StoredValue::new_local(false);
+    let flush = move || {
+        // `None` once the app is gone (a timer may outlive it): nothing to save then.
+        if due.try_get_value() != Some(true) {
+            return;
+        }
+        due.set_value(false);
+        let content = untrack(|| Content::of_state(&state));
         let unchanged = record.with_value(|r| Content::of_record(r) == content);
         if unchanged || (content.is_empty() && record.with_value(|r| r.revision == 0)) {
             return;
         }
         let result = record.try_update_value(|r| {
-            r.answers = content.answers.clone();
+            r.answers = content.answers;
             r.step = (&content.screen).into();
             r.lang = content.lang;
-            r.safety_plan = content.safety_plan.clone();
+            r.safety_plan = content.safety_plan;
             r.updated_ms = now_ms();
             store.try_update_value(|s| s.save(r))
         });
         if let Some(Some(Err(error))) = result {
             handle_save_error(&state, store, record, error);
         }
+    };
+    Effect::new(move |_| {
+        // Subscribes to everything a save writes.
+        let _ = Content::of_state(&state);
+        if !due.get_value() {
+            due.set_value(true);
+            after_paint(flush);
+        }
     });
+    // Leaving or reloading the page must not lose the last answer to a pending save.
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    on_cleanup(move || pagehide.remove());
 
     // "Delete my answers": everything stored goes, and the next save starts afresh.
     Effect::watch(
@@ -144,6 +163,17 @@ pub fn install(state: ScreenerState) {
     // The listener lives as long as the app (installed once per page).
     handle.forget();
 }
+
+/// Runs `f` just after the next frame is painted (a frame callback, then a task), or
+/// after at most [`SAVE_DELAY_LIMIT`]: browsers pause frame callbacks in background tabs,
+/// and an answer must still reach the device there. `f` must be safe to call twice.
+fn after_paint(f: impl Fn() + Copy + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+    set_timeout(f, SAVE_DELAY_LIMIT);
+}
+
+/// The longest a change waits to be saved when no frame is painted.
+const SAVE_DELAY_LIMIT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Shows a saved record in the state: answers, position (made safe), language, plan.
 fn apply(state: &ScreenerState, record: &SavedRecord) {

@@ -45,10 +45,10 @@ async fn a_risk_answer_shows_the_crisis_panel_before_next_is_pressed() {
     let container = fresh_container();
     let _handle = mount_to(container.clone(), screener::components::App);
     tick().await;
-    assert!(container
-        .query_selector("#screener-crisis")
-        .unwrap()
-        .is_none());
+    assert!(
+        crisis_panel_hidden(&container),
+        "no crisis panel on a fresh start"
+    );
     click(&container, ".screener__button--primary"); // Start
     tick().await;
     // Walk to PHQ-9 item 9 through the age question and items 1–8.
@@ -73,16 +73,17 @@ async fn a_risk_answer_shows_the_crisis_panel_before_next_is_pressed() {
         click(&container, "button[type=submit]");
         tick().await;
     }
-    assert!(container
-        .query_selector("#screener-crisis")
-        .unwrap()
-        .is_none());
+    assert!(crisis_panel_hidden(&container), "no risk reported yet");
     click(&container, "input[name=phq9_9][value=several_days]");
     tick().await;
+    assert!(
+        !crisis_panel_hidden(&container),
+        "the crisis panel appears on the same screen"
+    );
     let panel = container
         .query_selector("#screener-crisis")
         .unwrap()
-        .expect("the crisis panel appears on the same screen");
+        .unwrap();
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
     assert!(panel.inner_html().contains("tel:"));
     // Still on item 9: the panel came before Next.
@@ -90,4 +91,13 @@ async fn a_risk_answer_shows_the_crisis_panel_before_next_is_pressed() {
         .query_selector("input[name=phq9_9]")
         .unwrap()
         .is_some());
+}
+
+/// The crisis panel is built with the page and kept `hidden` until needed.
+fn crisis_panel_hidden(container: &web_sys::HtmlElement) -> bool {
+    let panel = container
+        .query_selector("#screener-crisis")
+        .unwrap()
+        .expect("the crisis panel is always in the page, hidden or shown");
+    panel.has_attribute("hidden")
 }

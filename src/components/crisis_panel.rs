@@ -8,17 +8,25 @@ use leptos::prelude::*;
 /// on the same screen, as an alert that takes focus, and stays on every later screen while
 /// any risk flag stands: it can be collapsed to one line, never closed. Immediate danger
 /// puts the emergency number first.
+///
+/// The panel is built with the page and kept `hidden` until it is needed, so showing it
+/// is one attribute change: no view to build and no code to compile at the moment a
+/// person reports risk (building it then took most of a frame, issue 9).
 #[component]
 pub fn CrisisPanel() -> impl IntoView {
     let state = use_screener();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H2>::new();
+    let shown = Memo::new(move |_| state.at_risk() || state.help_requested.get());
 
-    // Focus on first appearance and whenever a new risk answer or help request comes in.
+    // Focus when it appears and whenever a new risk answer or help request comes in.
+    // Effects run after the DOM update, so the heading is no longer hidden by then.
     Effect::new(move |_| {
         state.crisis_focus.track();
-        if let Some(el) = heading.get() {
-            focus(&el);
+        if shown.get() {
+            if let Some(el) = heading.get() {
+                focus(&el);
+            }
         }
     });
 
@@ -46,6 +54,7 @@ pub fn CrisisPanel() -> impl IntoView {
         <section
             class="screener-crisis"
             class:screener-crisis--collapsed=collapsed
+            hidden=move || !shown.get()
             id="screener-crisis"
             role="alert"
             aria-labelledby="screener-crisis-title"

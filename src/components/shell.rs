@@ -7,8 +7,8 @@ use crate::state::use_screener;
 use leptos::prelude::*;
 
 /// The frame around every screen: the quick exit (first in keyboard order), "Get help
-/// now", the language switch and the answers menu; the crisis panel whenever risk was
-/// reported or help was asked for; notices; then the current screen.
+/// now", the language switch and the answers menu; the crisis panel (shown whenever risk
+/// was reported or help was asked for); notices; then the current screen.
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = use_screener();
@@ -25,8 +25,6 @@ pub fn Shell() -> impl IntoView {
 
     crate::persistence::install(state);
 
-    let show_crisis = move || state.at_risk() || state.help_requested.get();
-
     view! {
         <div class="screener__shell">
             <header class="screener__bar">
@@ -38,9 +36,7 @@ pub fn Shell() -> impl IntoView {
                 </div>
             </header>
             <main class="screener__main" id="screener-main">
-                <Show when=show_crisis>
-                    <CrisisPanel/>
-                </Show>
+                <CrisisPanel/>
                 <NoticeList/>
                 // Keyed by the screen so every screen is built afresh: an in-place update of
                 // one question's DOM into the next left radio buttons showing stale state.

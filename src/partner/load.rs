@@ -24,6 +24,12 @@ use crate::core::{parse_config, Config, ConfigProblem};
 /// Where the configuration is read from, relative to the page.
 pub const CONFIG_PATH: &str = "./config.json";
 
+/// The `window` property under which the page's loader (`src/loader.mjs`) leaves the
+/// promise of its early `fetch` of [`CONFIG_PATH`]. Started before the WebAssembly has
+/// downloaded, it saves a round trip before the first screen; without it (tests, other
+/// loaders) the app fetches the file itself, with the same request.
+pub const PREFETCH_KEY: &str = "__screenerConfigFetch";
+
 /// How long to wait for the configuration before starting on the defaults.
 pub const TIMEOUT_MS: i32 = 8_000;
 
@@ -146,14 +152,19 @@ async fn fetch() -> Fetched {
     let Some(window) = web_sys::window() else {
         return Fetched::Failed("no browser window".into());
     };
-    let init = web_sys::RequestInit::new();
-    init.set_method("GET");
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let request = match web_sys::Request::new_with_str_and_init(CONFIG_PATH, &init) {
-        Ok(request) => request,
-        Err(e) => return Fetched::Failed(describe(&e)),
+    let pending = match take_prefetched(&window) {
+        Some(promise) => promise,
+        None => {
+            let init = web_sys::RequestInit::new();
+            init.set_method("GET");
+            init.set_cache(web_sys::RequestCache::NoCache);
+            match web_sys::Request::new_with_str_and_init(CONFIG_PATH, &init) {
+                Ok(request) => window.fetch_with_request(&request),
+                Err(e) => return Fetched::Failed(describe(&e)),
+            }
+        }
     };
-    let response = match within_deadline(&window, window.fetch_with_request(&request)).await {
+    let response = match within_deadline(&window, pending).await {
         Ok(value) => match value.dyn_into::<web_sys::Response>() {
             Ok(response) => response,
             Err(_) => return Fetched::Failed("not an HTTP response".into()),
@@ -179,6 +190,16 @@ async fn fetch() -> Fetched {
         content_type,
         body,
     }
+}
+
+/// The loader's early fetch, if it made one; taken once (a later load fetches afresh).
+fn take_prefetched(window: &web_sys::Window) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+
+    let key = wasm_bindgen::JsValue::from_str(PREFETCH_KEY);
+    let value = js_sys::Reflect::get(window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(window, &key);
+    value.dyn_into::<js_sys::Promise>().ok()
 }
 
 /// Awaits `promise`, or fails after [`TIMEOUT_MS`].

@@ -36,7 +36,7 @@ for (const [item, label, extra, reason] of RISKS) {
     await page.getByRole('button', { name: EN.start }).click();
     await answerUntil(page, answers, item);
     // (Plans are asked only after thoughts were reported, so the panel is already up.)
-    if (item !== 'risk_plans') await expect(panel(page)).toHaveCount(0);
+    if (item !== 'risk_plans') await expect(panel(page)).toBeHidden();
     const measured = await clickAndMeasureCrisis(page, label);
     expect(measured.found).toBe(true);
     expect(measured.visible, 'crisis panel visible at the next animation frame').toBe(true);
@@ -72,7 +72,7 @@ test('several risk answers together, given in reverse order from the review, kee
   await openApp(page);
   await page.getByRole('button', { name: EN.start }).click();
   await answerUntilReview(page, scenario());
-  await expect(panel(page)).toHaveCount(0);
+  await expect(panel(page)).toBeHidden();
   // Safety section first, then the earlier PHQ-9 item: the order does not matter.
   await page.getByRole('button', { name: /^Change: Have you hurt yourself on purpose recently\?/ }).click();
   let measured = await clickAndMeasureCrisis(page, 'Yes');
@@ -97,7 +97,7 @@ test('several risk answers together, given in reverse order from the review, kee
   await page.getByRole('button', { name: /^Change: Thoughts that you would be better off dead/ }).click();
   await page.getByRole('radio', { name: 'Not at all', exact: true }).check();
   await page.getByRole('button', { name: 'Save and go back to my answers' }).click();
-  await expect(panel(page)).toHaveCount(0);
+  await expect(panel(page)).toBeHidden();
 });
 
 test('"Get help now" opens the crisis lines on every screen, by mouse and keyboard', async ({ page }) => {
@@ -108,7 +108,7 @@ test('"Get help now" opens the crisis lines on every screen, by mouse and keyboa
   await expect(page.getByRole('heading', { level: 2, name: 'Get help now' })).toBeFocused();
   await checkScreen(page, '08-get-help-now-en');
   await panel(page).getByRole('button', { name: 'Close' }).click();
-  await expect(panel(page)).toHaveCount(0);
+  await expect(panel(page)).toBeHidden();
   await page.getByRole('button', { name: EN.start }).click();
   await expect(help).toBeVisible();
   await help.focus();
