@@ -9,9 +9,9 @@ use leptos::prelude::*;
 /// any risk flag stands: it can be collapsed to one line, never closed. Immediate danger
 /// puts the emergency number first.
 ///
-/// The panel is built with the page and kept `hidden` until it is needed, so showing it
-/// is one attribute change: no view to build and no code to compile at the moment a
-/// person reports risk (building it then took most of a frame, issue 9).
+/// The panel is built hidden just after the first screen (see `Shell`) and stays in the
+/// page, so showing it is one attribute change: no view to build and no code to compile
+/// at the moment a person reports risk (building it then took most of a frame, issue 9).
 #[component]
 pub fn CrisisPanel() -> impl IntoView {
     let state = use_screener();

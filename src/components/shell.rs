@@ -25,6 +25,22 @@ pub fn Shell() -> impl IntoView {
 
     crate::persistence::install(state);
 
+    // The crisis panel is built hidden, so that showing it later is one attribute change.
+    // Building it waits until just after the first screen is painted, so it does not delay
+    // the first question; risk or a request for help (resumed answers, a very quick tap)
+    // builds it at once.
+    let crisis_built = RwSignal::new(false);
+    request_animation_frame(move || {
+        // `try_set`: the page may be gone by then (a test unmounts it).
+        set_timeout(
+            move || {
+                let _ = crisis_built.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+    let build_crisis = move || crisis_built.get() || state.at_risk() || state.help_requested.get();
+
     view! {
         <div class="screener__shell">
             <header class="screener__bar">
@@ -36,7 +52,9 @@ pub fn Shell() -> impl IntoView {
                 </div>
             </header>
             <main class="screener__main" id="screener-main">
-                <CrisisPanel/>
+                <Show when=build_crisis>
+                    <CrisisPanel/>
+                </Show>
                 <NoticeList/>
                 // Keyed by the screen so every screen is built afresh: an in-place update of
                 // one question's DOM into the next left radio buttons showing stale state.
