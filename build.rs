@@ -3,9 +3,10 @@
 //!
 //! The build fails, naming the key, when a key is missing from either locale, a message
 //! is blank, the two versions of a message use different `{{ placeholders }}`, or a key
-//! is not a Rust identifier (the rule is `locales/check.rs`, tested by `tests/locales.rs`). A key used in code but absent from the files fails to
-//! compile. Plain constants rather than an i18n framework: every string is a
-//! `&'static str` picked by a `match`, which keeps the WebAssembly small (issue 9).
+//! is not a Rust identifier (the rule is `locales/check.rs`, tested by `tests/locales.rs`).
+//! A key used in code but absent from the files fails to compile. Plain constants rather
+//! than an i18n framework: every string is a `&'static str` picked by a `match`, which
+//! keeps the WebAssembly small (issue 9).
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::fmt::Write as _;

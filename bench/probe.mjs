@@ -18,7 +18,7 @@
  * - `armNext()`: times the next click on the question form's submit button (Next) to the
  *   moment a different `#screener-main h1` is in the DOM, and to the next paint.
  * - `armCrisis()`: times the next click/input/change in the question form to the moment
- *   the crisis panel (`.screener-crisis`, built hidden with the page) has a non-zero box,
+ *   the crisis panel (`.screener-crisis`, built hidden after the first screen) has a non-zero box,
  *   and to the next paint.
  * - `collect()`: waits for every armed measurement and returns them.
  */

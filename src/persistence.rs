@@ -37,6 +37,15 @@ impl Content {
         }
     }
 
+    /// Subscribes the running effect to every signal [`Content::of_state`] reads, without
+    /// copying their values (this runs on every answer).
+    fn track(state: &ScreenerState) {
+        state.answers.track();
+        state.screen.track();
+        state.lang.track();
+        state.safety_plan.track();
+    }
+
     fn of_record(record: &SavedRecord) -> Content {
         Content {
             answers: record.answers.clone(),
@@ -102,8 +111,7 @@ pub fn install(state: ScreenerState) {
         }
     };
     Effect::new(move |_| {
-        // Subscribes to everything a save writes.
-        let _ = Content::of_state(&state);
+        Content::track(&state);
         if !due.get_value() {
             due.set_value(true);
             after_paint(flush);

@@ -141,6 +141,11 @@ impl ScreenerState {
         self.risk.with(|r| !r.is_empty())
     }
 
+    /// Whether the crisis panel is on screen: a risk flag stands or help was asked for.
+    pub fn crisis_shown(&self) -> bool {
+        self.at_risk() || self.help_requested.get()
+    }
+
     /// Shows `screen` and moves focus to its heading.
     pub fn go(&self, screen: Screen) {
         // Reaching anything but a question ends a change made from the review.

@@ -17,7 +17,7 @@ pub fn CrisisPanel() -> impl IntoView {
     let state = use_screener();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H2>::new();
-    let shown = Memo::new(move |_| state.at_risk() || state.help_requested.get());
+    let shown = Memo::new(move |_| state.crisis_shown());
 
     // Focus when it appears and whenever a new risk answer or help request comes in.
     // Effects run after the DOM update, so the heading is no longer hidden by then.

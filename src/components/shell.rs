@@ -39,7 +39,7 @@ pub fn Shell() -> impl IntoView {
             std::time::Duration::ZERO,
         )
     });
-    let build_crisis = move || crisis_built.get() || state.at_risk() || state.help_requested.get();
+    let build_crisis = move || crisis_built.get() || state.crisis_shown();
 
     view! {
         <div class="screener__shell">
