@@ -454,3 +454,30 @@ fn generators_reach_every_headline() {
     }
     assert_eq!(seen, BY_RANK.into_iter().collect::<BTreeSet<_>>());
 }
+
+proptest! {
+    /// `AnswerProblem::sort` (a hand-written insertion sort, to keep the standard stable
+    /// sort out of the WebAssembly) orders exactly as the standard stable sort does,
+    /// including the order of problems with equal ids.
+    #[test]
+    fn answer_problems_sort_like_the_standard_stable_sort(
+        entries in proptest::collection::vec((select(&["a", "b", "phq9_1", "age", ""][..]), any::<bool>()), 0..12),
+    ) {
+        use screener::core::AnswerProblem;
+        let mut problems: Vec<AnswerProblem> = entries
+            .iter()
+            .map(|(item, unknown)| AnswerProblem {
+                item: (*item).to_owned(),
+                problem: if *unknown {
+                    ProblemKind::UnknownItem
+                } else {
+                    ProblemKind::UnknownOption { value: String::new() }
+                },
+            })
+            .collect();
+        let mut expected = problems.clone();
+        expected.sort_by(|a, b| a.item.cmp(&b.item));
+        AnswerProblem::sort(&mut problems);
+        prop_assert_eq!(problems, expected);
+    }
+}

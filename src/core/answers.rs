@@ -205,9 +205,18 @@ pub struct AnswerProblem {
 
 impl AnswerProblem {
     /// Puts problems in item-id order (stable), so reports read the same every time.
-    /// One function for every caller: each sort closure would be compiled separately.
+    ///
+    /// An insertion sort: there are a handful of problems at most, and the standard
+    /// library's stable sort adds a few kilobytes to the WebAssembly for this one use.
     pub fn sort(problems: &mut [AnswerProblem]) {
-        problems.sort_by(|a, b| a.item.cmp(&b.item));
+        for i in 1..problems.len() {
+            let mut j = i;
+            // Strictly greater, so equal ids keep their order (stable).
+            while j > 0 && problems[j - 1].item > problems[j].item {
+                problems.swap(j - 1, j);
+                j -= 1;
+            }
+        }
     }
 }
 

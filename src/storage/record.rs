@@ -271,7 +271,7 @@ fn read_fields(
             versions
                 .iter()
                 .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
-                .collect()
+                .fold(BTreeMap::new(), insert_pair)
         })
         .unwrap_or_default();
     let revision = map.get("revision").and_then(Value::as_u64).unwrap_or(0);
@@ -344,7 +344,18 @@ pub fn instrument_versions(questionnaire: &Questionnaire) -> BTreeMap<String, St
             let json = serde_json::to_string(section).ok()?;
             Some((id, format!("{:016x}", fnv1a64(json.as_bytes()))))
         })
-        .collect()
+        .fold(BTreeMap::new(), insert_pair)
+}
+
+/// Builds a map by inserting, as `collect()` would with the same result (the last value
+/// for a key wins). `collect()` sorts the pairs first, and that sort is compiled into the
+/// WebAssembly once per call site; inserting reuses code the decoder already has.
+fn insert_pair(
+    mut map: BTreeMap<String, String>,
+    (key, value): (String, String),
+) -> BTreeMap<String, String> {
+    map.insert(key, value);
+    map
 }
 
 /// A fingerprint of `record`'s canonical encoding ([`encode`]): equal for equal records,
