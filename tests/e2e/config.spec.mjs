@@ -225,7 +225,8 @@ test('the page address chooses only the language and a listed theme', async ({ p
   await expect(page.locator('#screener-app h1').first()).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-HK');
   await expect(page.locator('#screener')).toHaveClass(/screener-partner__theme-contrast/);
-  expect(await page.locator('#screener').evaluate((el) => getComputedStyle(el).getPropertyValue('--screener-color-text').trim())).toBe('#000000');
+  // The release build's CSS minifier may shorten #000000 to #000: the same colour.
+  expect(await page.locator('#screener').evaluate((el) => getComputedStyle(el).getPropertyValue('--screener-color-text').trim())).toMatch(/^#000(000)?$/);
   await expectAccessible(page, 'contrast theme, Chinese');
   await snap(page, '32-config-url-contrast-zh');
   // Only the page's own origin was asked for anything, and the configuration only at ./config.json.
