@@ -6,10 +6,10 @@
 set -euo pipefail
 DIST="${1:-dist}"
 # Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there
-# yet (about 264 KB: mostly this app's view and reactive code, see README "Performance"),
-# so this is the measured size plus a small margin.
-# Lower it whenever the build shrinks.
-BUDGET_BYTES="${SIZE_BUDGET_BYTES:-266240}"   # 260 KiB gzip for the whole bilingual first load
+# (about 247 KB: mostly this app's view and reactive code, see README "Performance", which
+# also says why splitting or the nightly-only options would not reach it either), so this
+# is the measured size plus a small margin. Lower it whenever the build shrinks.
+BUDGET_BYTES="${SIZE_BUDGET_BYTES:-251904}"   # 246 KiB gzip for the whole bilingual first load
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 

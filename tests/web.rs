@@ -101,3 +101,117 @@ fn crisis_panel_hidden(container: &web_sys::HtmlElement) -> bool {
         .unwrap()
         .is_none_or(|panel| panel.has_attribute("hidden"))
 }
+
+/// The saved record as it is on the device right now, if there is one.
+fn saved_record() -> Option<screener::storage::SavedRecord> {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let text = storage.get_item(screener::storage::RECORD_KEY).unwrap()?;
+    let questionnaire = screener::core::default_questionnaire();
+    Some(
+        screener::storage::decode(&text, &questionnaire)
+            .expect("the saved record decodes")
+            .record,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_is_saved_after_the_frame_or_at_once_when_the_page_is_left() {
+    if let Some(storage) = web_sys::window().unwrap().local_storage().ok().flatten() {
+        let _ = storage.clear();
+    }
+    let container = fresh_container();
+    let _handle = mount_to(container.clone(), screener::components::App);
+    tick().await;
+    click(&container, ".screener__button--primary"); // Start
+    tick().await;
+    let input = container
+        .query_selector("input[name=age]")
+        .unwrap()
+        .expect("the age question comes first")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value("41");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    // Only microtasks have run since the answer: no frame has been painted, so the save is
+    // still pending (writing first would delay the crisis panel, issue 9).
+    tick().await;
+    assert!(
+        saved_record().is_none(),
+        "nothing is written before the frame is painted"
+    );
+    // Closing or reloading the page now must not lose the answer.
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    let record = saved_record().expect("pagehide writes the pending answer at once");
+    assert_eq!(
+        record.answers.get("age"),
+        Some(&screener::core::AnswerValue::from(41_i64))
+    );
+}
+
+/// A `Promise` resolving to an HTTP 200 JSON response with `body`, as `fetch` gives.
+fn json_response_promise(body: &str) -> js_sys::Promise {
+    let init = web_sys::ResponseInit::new();
+    init.set_status(200);
+    let headers = web_sys::Headers::new().unwrap();
+    headers.append("content-type", "application/json").unwrap();
+    init.set_headers(&headers);
+    let response =
+        web_sys::Response::new_with_opt_str_and_init(Some(body), &init).expect("a Response");
+    js_sys::Promise::resolve(&wasm_bindgen::JsValue::from(response))
+}
+
+#[wasm_bindgen_test]
+async fn the_loaders_early_config_fetch_is_used_once() {
+    use screener::partner::load::PREFETCH_KEY;
+    let window = web_sys::window().unwrap();
+    let key = wasm_bindgen::JsValue::from_str(PREFETCH_KEY);
+    js_sys::Reflect::set(
+        &window,
+        &key,
+        &json_response_promise(r#"{"retention_days": 7}"#),
+    )
+    .unwrap();
+    let loaded = screener::partner::load_config().await;
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.config.retention_days, 7, "the early fetch's answer");
+    assert!(
+        js_sys::Reflect::get(&window, &key).unwrap().is_undefined(),
+        "taken, so a later load fetches afresh"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn without_the_loader_the_app_fetches_its_config_itself() {
+    let window = web_sys::window().unwrap();
+    let fetch_key = wasm_bindgen::JsValue::from_str("fetch");
+    let real_fetch = js_sys::Reflect::get(&window, &fetch_key).unwrap();
+    // A stand-in for `fetch` that notes what was asked for and answers with a config.
+    let asked = std::rc::Rc::new(std::cell::RefCell::new(Vec::<(String, String)>::new()));
+    let fake = {
+        let asked = asked.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Request) -> js_sys::Promise>::new(
+            move |request: web_sys::Request| {
+                asked
+                    .borrow_mut()
+                    .push((request.url(), format!("{:?}", request.cache())));
+                json_response_promise(r#"{"retention_days": 9}"#)
+            },
+        )
+    };
+    js_sys::Reflect::set(&window, &fetch_key, fake.as_ref()).unwrap();
+    let loaded = screener::partner::load_config().await;
+    js_sys::Reflect::set(&window, &fetch_key, &real_fetch).unwrap();
+
+    assert_eq!(loaded.config.retention_days, 9);
+    let asked = asked.borrow();
+    assert_eq!(asked.len(), 1, "one request: {asked:?}");
+    assert!(asked[0].0.ends_with("/config.json"), "{asked:?}");
+    assert_eq!(
+        asked[0].1, "NoCache",
+        "a partner's edit shows on the next load"
+    );
+}
