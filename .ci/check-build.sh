@@ -6,7 +6,7 @@
 set -euo pipefail
 DIST="${1:-dist}"
 # Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there
-# (about 247 KB: mostly this app's view and reactive code, see README "Performance", which
+# (about 248 KB: mostly this app's view and reactive code, see README "Performance", which
 # also says why splitting or the nightly-only options would not reach it either), so this
 # is the measured size plus a small margin. Lower it whenever the build shrinks.
 BUDGET_BYTES="${SIZE_BUDGET_BYTES:-251904}"   # 246 KiB gzip for the whole bilingual first load
