@@ -27,6 +27,37 @@ async fn app_mounts_with_a_level_one_heading() {
     assert!(!heading.text_content().unwrap_or_default().trim().is_empty());
 }
 
+/// Mounts the app on a device with nothing saved (so nothing is resumed). Keep the handle:
+/// dropping it unmounts the app.
+async fn mount_on_a_clean_device() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
+    if let Some(storage) = web_sys::window().unwrap().local_storage().ok().flatten() {
+        let _ = storage.clear();
+    }
+    let container = fresh_container();
+    let handle = mount_to(container.clone(), screener::components::App);
+    tick().await;
+    (container, handle)
+}
+
+/// Presses Start on the welcome screen and types `age` into the first question.
+async fn start_and_answer_age(container: &web_sys::HtmlElement, age: &str) {
+    click(container, ".screener__button--primary"); // Start
+    tick().await;
+    let input = container
+        .query_selector("input[name=age]")
+        .unwrap()
+        .expect("the age question comes first")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value(age);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+}
+
 fn click(container: &web_sys::HtmlElement, selector: &str) {
     container
         .query_selector(selector)
@@ -38,30 +69,13 @@ fn click(container: &web_sys::HtmlElement, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn a_risk_answer_shows_the_crisis_panel_before_next_is_pressed() {
-    // Start from a clean device so no saved answers are resumed.
-    if let Some(storage) = web_sys::window().unwrap().local_storage().ok().flatten() {
-        let _ = storage.clear();
-    }
-    let container = fresh_container();
-    let _handle = mount_to(container.clone(), screener::components::App);
-    tick().await;
+    let (container, _handle) = mount_on_a_clean_device().await;
     assert!(
         crisis_panel_hidden(&container),
         "no crisis panel on a fresh start"
     );
-    click(&container, ".screener__button--primary"); // Start
-    tick().await;
     // Walk to PHQ-9 item 9 through the age question and items 1–8.
-    let input = container
-        .query_selector("input[name=age]")
-        .unwrap()
-        .expect("the age question comes first")
-        .unchecked_into::<web_sys::HtmlInputElement>();
-    input.set_value("30");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    tick().await;
+    start_and_answer_age(&container, "30").await;
     click(&container, "button[type=submit]");
     tick().await;
     for n in 1..=8 {
@@ -116,26 +130,10 @@ fn saved_record() -> Option<screener::storage::SavedRecord> {
 
 #[wasm_bindgen_test]
 async fn an_answer_is_saved_after_the_frame_or_at_once_when_the_page_is_left() {
-    if let Some(storage) = web_sys::window().unwrap().local_storage().ok().flatten() {
-        let _ = storage.clear();
-    }
-    let container = fresh_container();
-    let _handle = mount_to(container.clone(), screener::components::App);
-    tick().await;
-    click(&container, ".screener__button--primary"); // Start
-    tick().await;
-    let input = container
-        .query_selector("input[name=age]")
-        .unwrap()
-        .expect("the age question comes first")
-        .unchecked_into::<web_sys::HtmlInputElement>();
-    input.set_value("41");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    let (container, _handle) = mount_on_a_clean_device().await;
+    start_and_answer_age(&container, "41").await;
     // Only microtasks have run since the answer: no frame has been painted, so the save is
     // still pending (writing first would delay the crisis panel, issue 9).
-    tick().await;
     assert!(
         saved_record().is_none(),
         "nothing is written before the frame is painted"

@@ -14,11 +14,17 @@ async function startAndAnswerFew(page) {
   expect(await storedKeys(page)).toEqual([]);
   await page.getByRole('button', { name: EN.start }).click();
   await answerUntil(page, scenario({ age: 41 }), 'phq9_3');
+  // Saving waits for the frame to be painted: let it land before a test reads or edits it.
+  await expect.poll(async () => JSON.parse(await stored(page))?.step?.item, { timeout: 1000 }).toBe('phq9_3');
 }
 
 test('answers are saved as they are given, and a reload resumes at the same step', async ({ page }) => {
   await startAndAnswerFew(page);
   await page.getByRole('radio', { name: 'More than half the days' }).check();
+  // Saved once the frame is painted (so a risk answer's crisis panel is never held up):
+  // wait for it, within the 250 ms limit a change may wait without a frame.
+  await expect.poll(async () => JSON.parse(await stored(page))?.answers?.phq9_3, { timeout: 1000 })
+    .toBe('more_than_half_the_days');
   const record = JSON.parse(await stored(page));
   expect(record.answers).toMatchObject({ age: 41, phq9_1: 'several_days', phq9_2: 'several_days', phq9_3: 'more_than_half_the_days' });
   expect(record.step).toEqual({ step: 'question', item: 'phq9_3' });
