@@ -20,6 +20,8 @@
 //!   and problems.
 //! * [`config`] — the partner [`Config`] with the model service's defaults,
 //!   its validation, and lenient parsing that lists every problem.
+//! * [`referral`] — intake: contact details, the FHIR referral bundle and
+//!   the outbox that delivers it exactly once (clock passed in).
 //!
 //! # ARCHITECTURE INVARIANT
 //!
@@ -47,6 +49,7 @@ pub mod eligibility;
 pub mod fhir;
 pub mod instruments;
 pub mod questionnaire;
+pub mod referral;
 pub mod risk;
 pub mod text;
 

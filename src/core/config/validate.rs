@@ -1,372 +1,14 @@
-//! Partner configuration: what varies between services using the screener.
-//!
-//! [`Config::default`] models the low-intensity service in Hong Kong described
-//! in the project's service notes (Mind Hong Kong's description of its iACT
-//! service): adults 18–65, PHQ-9, GAD-7 and WSAS asked, five centres, and the
-//! Hong Kong crisis lines verified against the HKU Centre for Suicide Research
-//! and Prevention's "getting help" page.
-//!
-//! **Reading.** A partner writes JSON. Omitted fields take the default
-//! (`#[serde(default)]`), unknown fields are rejected (`deny_unknown_fields`)
-//! so a typo such as `"retention_day"` cannot silently keep the default.
-//! [`parse_config`] reads each top-level field separately so that *every*
-//! type error is reported with its path at once, not just the first one
-//! serde meets, then runs [`Config::validate`].
-//!
-//! **Validation** ([`Config::validate`]) rejects configurations that are
-//! inconsistent or unsafe: an empty age range, a threshold outside its
-//! scale, no crisis resources or none marked as the emergency number, links
-//! that are not `tel:`, `sms:` or `https:`, duplicate ids, zero retention,
-//! a default language that is not offered, wildcard origins, theme values
-//! that could smuggle CSS. Each problem names its path (`"age.min"`,
-//! `"crisis_resources[2].href"`) and a reason; all are listed together.
-//!
-//! Everything here is plain data: no I/O, no clock.
+//! Validation: every problem of a configuration, each with its path and a reason.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::default_questionnaire::{AGE_INPUT_MAX, AGE_INPUT_MIN};
-use super::instruments::Instrument;
-use super::text::{t, Lang, Text};
-
-/// The whole partner configuration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Config {
-    /// Name and short description of the service.
-    pub service: ServiceInfo,
-    /// Eligible age range.
-    pub age: AgeRange,
-    /// Scores at which people are referred to higher-intensity care.
-    pub thresholds: Thresholds,
-    /// Which standard instruments are asked.
-    pub instruments: InstrumentSet,
-    /// Centres a person can choose from.
-    pub centres: Vec<Centre>,
-    /// Crisis resources, in display order; shown on every page and first on
-    /// an `UrgentSupport` outcome.
-    pub crisis_resources: Vec<CrisisResource>,
-    /// Where "Exit this page" goes (https only). Default: the Hong Kong
-    /// Observatory home page, a common, innocuous site.
-    pub quick_exit_url: String,
-    /// Days after which stored answers are deleted (at least 1, at most 365).
-    pub retention_days: u32,
-    /// Languages offered.
-    pub languages: Vec<Lang>,
-    /// Language used when the browser asks for none of `languages`.
-    pub default_language: Lang,
-    /// Host-page origins allowed to receive the handoff by `postMessage`
-    /// (never `"*"`). Empty: standalone use, no handoff.
-    pub allowed_origins: Vec<String>,
-    /// What the handoff carries.
-    pub handoff: Handoff,
-    /// Visual customisation.
-    pub theme: Theme,
-}
-
-/// Name and description of the service, shown on the first page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ServiceInfo {
-    /// Service name.
-    pub name: Text,
-    /// One or two sentences on what it offers.
-    pub description: Text,
-}
-
-/// Eligible age range, inclusive, in whole years.
-///
-/// Default 18–65: the service FAQ says 18–65 (another page of the same
-/// service says 12–65; a partner serving younger people can set `min`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct AgeRange {
-    /// Youngest eligible age.
-    pub min: u8,
-    /// Oldest eligible age.
-    pub max: u8,
-}
-
-/// Referral thresholds for higher-intensity care (inclusive: a score equal
-/// to the threshold is referred).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Thresholds {
-    /// Default 20: the service's published referral rule refers elsewhere
-    /// when PHQ-9 is 20 or more (the "severe" band, Kroenke 2001).
-    pub phq9_higher_intensity: u8,
-    /// Default 15: the GAD-7 "severe" band (Spitzer 2006). The service's
-    /// published rule names no GAD-7 threshold; this mirrors the PHQ-9 rule
-    /// at the same band.
-    pub gad7_higher_intensity: u8,
-}
-
-/// Which standard instruments are asked and scored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct InstrumentSet {
-    /// PHQ-9 (depression).
-    pub phq9: bool,
-    /// GAD-7 (anxiety).
-    pub gad7: bool,
-    /// WSAS (functioning; scored, not used for eligibility).
-    pub wsas: bool,
-}
-
-impl InstrumentSet {
-    /// Whether `instrument` is asked.
-    pub fn enabled(&self, instrument: Instrument) -> bool {
-        match instrument {
-            Instrument::Phq9 => self.phq9,
-            Instrument::Gad7 => self.gad7,
-            Instrument::Wsas => self.wsas,
-        }
-    }
-}
-
-/// A centre a person can choose.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Centre {
-    /// Stable id (stored as the answer to `contact_centre`): 1–64 characters
-    /// of `a-z`, `0-9`, `_`, `-`.
-    pub id: String,
-    /// Display name.
-    pub name: Text,
-    /// District or region.
-    pub area: Text,
-}
-
-/// A crisis line or service.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CrisisResource {
-    /// Stable id.
-    pub id: String,
-    /// Name.
-    pub name: Text,
-    /// Number as displayed, e.g. `"2896 0000"`.
-    pub number: String,
-    /// Link: `tel:`, `sms:` or `https:`.
-    pub href: String,
-    /// Opening hours.
-    pub hours: Text,
-    /// Languages spoken; both versions empty (or the field omitted) when
-    /// the source does not say.
-    #[serde(default)]
-    pub languages: Text,
-    /// The emergency number (shown first and most prominently).
-    #[serde(default)]
-    pub emergency: bool,
-}
-
-/// What is handed to the host page when a person finishes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Handoff {
-    /// Include the raw answers, not just the outcome, scores and contact
-    /// preferences. Off by default: share the least that does the job.
-    pub include_answers: bool,
-}
-
-/// Visual customisation, restricted to values that cannot inject CSS or
-/// markup.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Theme {
-    /// Colour overrides keyed by role (see [`Theme::COLOR_KEYS`]). Values:
-    /// `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb(…)`, `rgba(…)`,
-    /// `hsl(…)`, `hsla(…)` with numeric arguments, or a colour keyword
-    /// (letters only).
-    pub colors: BTreeMap<String, String>,
-    /// CSS font-family list: letters, digits, spaces, commas, hyphens and
-    /// balanced quotes only.
-    pub font_family: Option<String>,
-    /// Logo image (https only).
-    pub logo_url: Option<String>,
-}
-
-impl Theme {
-    /// The colour roles a partner may set.
-    pub const COLOR_KEYS: &'static [&'static str] = &[
-        "primary",
-        "on_primary",
-        "background",
-        "surface",
-        "text",
-        "muted_text",
-        "border",
-        "accent",
-        "focus",
-        "danger",
-        "on_danger",
-    ];
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            service: ServiceInfo::default(),
-            age: AgeRange::default(),
-            thresholds: Thresholds::default(),
-            instruments: InstrumentSet::default(),
-            centres: default_centres(),
-            crisis_resources: default_crisis_resources(),
-            quick_exit_url: "https://www.hko.gov.hk/en/index.html".to_owned(),
-            retention_days: 30,
-            languages: Lang::ALL.to_vec(),
-            default_language: Lang::En,
-            allowed_origins: Vec::new(),
-            handoff: Handoff::default(),
-            theme: Theme::default(),
-        }
-    }
-}
-
-impl Default for ServiceInfo {
-    fn default() -> ServiceInfo {
-        ServiceInfo {
-            name: t("Low-intensity psychological support", "低強度心理支援服務"),
-            description: t(
-                "Free support for adults with mild to moderate depression, anxiety or other emotional difficulties: 6 to 8 sessions with a trained wellbeing practitioner over about 3 months.",
-                "為受輕度至中度抑鬱、焦慮或其他情緒困擾的成年人提供免費支援：約三個月內，與受過訓練的身心健康從業員進行六至八節會面。",
-            ),
-        }
-    }
-}
-
-impl Default for AgeRange {
-    fn default() -> AgeRange {
-        AgeRange { min: 18, max: 65 }
-    }
-}
-
-impl Default for Thresholds {
-    fn default() -> Thresholds {
-        Thresholds {
-            phq9_higher_intensity: 20,
-            gad7_higher_intensity: 15,
-        }
-    }
-}
-
-impl Default for InstrumentSet {
-    fn default() -> InstrumentSet {
-        InstrumentSet {
-            phq9: true,
-            gad7: true,
-            wsas: true,
-        }
-    }
-}
-
-fn centre(id: &str, name: Text, area: Text) -> Centre {
-    Centre {
-        id: id.to_owned(),
-        name,
-        area,
-    }
-}
-
-fn default_centres() -> Vec<Centre> {
-    let island = || t("Hong Kong Island", "香港島");
-    let kowloon = || t("Kowloon", "九龍");
-    let nt = || t("New Territories", "新界");
-    vec![
-        centre("central", t("Central", "中環"), island()),
-        centre("mong_kok", t("Mong Kok", "旺角"), kowloon()),
-        centre("kwun_tong", t("Kwun Tong", "觀塘"), kowloon()),
-        centre("sha_tin", t("Sha Tin", "沙田"), nt()),
-        centre("tsuen_wan", t("Tsuen Wan", "荃灣"), nt()),
-    ]
-}
-
-fn crisis(
-    id: &str,
-    name: Text,
-    number: &str,
-    href: &str,
-    languages: Text,
-    emergency: bool,
-) -> CrisisResource {
-    CrisisResource {
-        id: id.to_owned(),
-        name,
-        number: number.to_owned(),
-        href: href.to_owned(),
-        hours: t("24 hours", "24小時"),
-        languages,
-        emergency,
-    }
-}
-
-/// Hong Kong crisis resources, as verified at the HKU Centre for Suicide
-/// Research and Prevention's "getting help" page and government news. All
-/// are 24-hour. Languages are given only where the source states them.
-fn default_crisis_resources() -> Vec<CrisisResource> {
-    let unstated = || t("", "");
-    vec![
-        crisis(
-            "emergency",
-            t("Emergency services", "緊急服務"),
-            "999",
-            "tel:999",
-            unstated(),
-            true,
-        ),
-        crisis(
-            "samaritans",
-            t("The Samaritans Hong Kong", "香港撒瑪利亞會"),
-            "2896 0000",
-            "tel:+85228960000",
-            t(
-                "English, Cantonese, Mandarin and other languages",
-                "英語、廣東話、普通話及其他語言",
-            ),
-            false,
-        ),
-        crisis(
-            "samaritan_befrienders",
-            t("Samaritan Befrienders Hong Kong", "香港撒瑪利亞防止自殺會"),
-            "2389 2222",
-            "tel:+85223892222",
-            t("Cantonese, English", "廣東話、英語"),
-            false,
-        ),
-        crisis(
-            "suicide_prevention_services",
-            t("Suicide Prevention Services", "生命熱線"),
-            "2382 0000",
-            "tel:+85223820000",
-            t("Cantonese", "廣東話"),
-            false,
-        ),
-        crisis(
-            "mental_health_support_hotline",
-            t("Mental Health Support Hotline", "精神健康支援熱線"),
-            "18111",
-            "tel:18111",
-            unstated(),
-            false,
-        ),
-        crisis(
-            "ha_mental_health_direct",
-            t(
-                "Hospital Authority Mental Health Direct",
-                "醫院管理局精神健康專線",
-            ),
-            "2466 7350",
-            "tel:+85224667350",
-            unstated(),
-            false,
-        ),
-    ]
-}
+use super::*;
+use crate::core::default_questionnaire::{AGE_INPUT_MAX, AGE_INPUT_MIN};
+use crate::core::instruments::Instrument;
+use crate::core::text::{Lang, Text};
 
 /// One thing wrong with a configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -395,10 +37,10 @@ pub struct ConfigError {
 
 /// Collects problems with their paths.
 #[derive(Default)]
-struct Problems(Vec<ConfigProblem>);
+pub(super) struct Problems(pub(super) Vec<ConfigProblem>);
 
 impl Problems {
-    fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+    pub(super) fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
         self.0.push(ConfigProblem {
             path: path.into(),
             reason: reason.into(),
@@ -406,7 +48,7 @@ impl Problems {
     }
 
     /// Requires visible text in every offered language.
-    fn text(&mut self, path: &str, text: &Text, languages: &[Lang]) {
+    pub(super) fn text(&mut self, path: &str, text: &Text, languages: &[Lang]) {
         for &lang in languages {
             if !text.has(lang) {
                 self.push(format!("{path}.{}", lang_field(lang)), "must not be empty");
@@ -414,7 +56,7 @@ impl Problems {
         }
     }
 
-    fn id(&mut self, path: String, id: &str, seen: &mut BTreeMap<String, String>) {
+    pub(super) fn id(&mut self, path: String, id: &str, seen: &mut BTreeMap<String, String>) {
         if !is_id(id) {
             self.push(
                 path.clone(),
@@ -429,7 +71,7 @@ impl Problems {
     }
 }
 
-fn lang_field(lang: Lang) -> &'static str {
+pub(super) fn lang_field(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en",
         Lang::ZhHantHk => "zh",
@@ -444,7 +86,7 @@ fn is_id(s: &str) -> bool {
 
 /// Host with an optional port: letters, digits, dots and hyphens (or a
 /// bracketed IPv6 literal), then `:digits`.
-fn is_host_port(s: &str) -> bool {
+pub(super) fn is_host_port(s: &str) -> bool {
     let (host_ok, port) = if let Some(rest) = s.strip_prefix('[') {
         let Some((v6, port)) = rest.split_once(']') else {
             return false;
@@ -468,7 +110,7 @@ fn is_host_port(s: &str) -> bool {
 
 /// An https URL with a plausible host and nothing that could break out of
 /// an attribute or a CSS `url()`.
-fn check_https_url(url: &str) -> Result<(), &'static str> {
+pub(super) fn check_https_url(url: &str) -> Result<(), &'static str> {
     let Some(rest) = url.strip_prefix("https://") else {
         return Err("must be an https:// URL");
     };
@@ -758,94 +400,9 @@ impl Config {
             }
         }
 
+        super::referral::validate(&self.referral, &self.service.contact, &langs, &mut p);
+
         p.0
-    }
-}
-
-/// Reads a partner configuration from JSON and validates it.
-///
-/// Syntax errors are reported once (path `"$"`), since nothing after them
-/// can be read reliably. Otherwise each top-level field is read on its own,
-/// list fields element by element, so every type error and unknown field is
-/// listed with its path; then [`Config::validate`] runs on what could be
-/// read, and its problems are added. `Ok` only when there are none at all.
-pub fn parse_config(json: &str) -> Result<Config, ConfigError> {
-    match serde_json::from_str::<Value>(json) {
-        Ok(value) => parse_config_value(value),
-        Err(e) => Err(ConfigError {
-            problems: vec![ConfigProblem {
-                path: "$".to_owned(),
-                reason: format!("not valid JSON: {e}"),
-            }],
-        }),
-    }
-}
-
-/// [`parse_config`] for an already-parsed JSON value.
-pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
-    let mut p = Problems::default();
-    let mut config = Config::default();
-    let Value::Object(map) = value else {
-        p.push("$", "expected a JSON object");
-        return Err(ConfigError { problems: p.0 });
-    };
-    for (key, value) in map {
-        let path = key.as_str();
-        match path {
-            "service" => read(&mut config.service, value, path, &mut p),
-            "age" => read(&mut config.age, value, path, &mut p),
-            "thresholds" => read(&mut config.thresholds, value, path, &mut p),
-            "instruments" => read(&mut config.instruments, value, path, &mut p),
-            "centres" => read_list(&mut config.centres, value, path, &mut p),
-            "crisis_resources" => read_list(&mut config.crisis_resources, value, path, &mut p),
-            "quick_exit_url" => read(&mut config.quick_exit_url, value, path, &mut p),
-            "retention_days" => read(&mut config.retention_days, value, path, &mut p),
-            "languages" => read_list(&mut config.languages, value, path, &mut p),
-            "default_language" => read(&mut config.default_language, value, path, &mut p),
-            "allowed_origins" => read_list(&mut config.allowed_origins, value, path, &mut p),
-            "handoff" => read(&mut config.handoff, value, path, &mut p),
-            "theme" => read(&mut config.theme, value, path, &mut p),
-            _ => p.push(
-                path,
-                "unknown field (expected one of service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme)",
-            ),
-        }
-    }
-    p.0.extend(config.validate());
-    if p.0.is_empty() {
-        Ok(config)
-    } else {
-        Err(ConfigError { problems: p.0 })
-    }
-}
-
-fn read<T: DeserializeOwned>(slot: &mut T, value: Value, path: &str, p: &mut Problems) {
-    match serde_json::from_value(value) {
-        Ok(v) => *slot = v,
-        Err(e) => p.push(path, e.to_string()),
-    }
-}
-
-fn read_list<T: DeserializeOwned>(slot: &mut Vec<T>, value: Value, path: &str, p: &mut Problems) {
-    let Value::Array(values) = value else {
-        p.push(path, "expected an array");
-        return;
-    };
-    let mut list = Vec::with_capacity(values.len());
-    let mut ok = true;
-    for (i, value) in values.into_iter().enumerate() {
-        match serde_json::from_value(value) {
-            Ok(v) => list.push(v),
-            Err(e) => {
-                ok = false;
-                p.push(format!("{path}[{i}]"), e.to_string());
-            }
-        }
-    }
-    // A partly read list would produce misleading follow-up problems
-    // (e.g. "duplicate id"), so it replaces the default only when whole.
-    if ok {
-        *slot = list;
     }
 }
 
