@@ -27,6 +27,10 @@ pub enum Screen {
     Review,
     /// The outcome, its reasons and next steps.
     Result,
+    /// How the service can reach the person (only when their result may send a request).
+    Contact,
+    /// Exactly what will be sent, to whom and why; the person confirms or goes back.
+    Consent,
 }
 
 /// Position of a question among the questions asked now ("Question 4 of 27").
@@ -94,6 +98,8 @@ pub fn next(
             following.map_or(Screen::Review, |item| Screen::Question { item })
         }
         Screen::Review | Screen::Result => Screen::Result,
+        Screen::Contact => Screen::Consent,
+        Screen::Consent => Screen::Result,
     }
 }
 
@@ -113,6 +119,8 @@ pub fn back(q: &Questionnaire, answers: &Answers, config: &Config, screen: &Scre
             .cloned()
             .map_or(Screen::Welcome, |item| Screen::Question { item }),
         Screen::Result => Screen::Review,
+        Screen::Contact => Screen::Result,
+        Screen::Consent => Screen::Contact,
     }
 }
 
@@ -131,9 +139,19 @@ pub fn position(
 }
 
 /// Makes a restored screen safe to show: a question that no longer exists or is hidden
-/// by the answers falls back to the first question still needed (or the review).
+/// by the answers falls back to the first question still needed (or the review); the
+/// contact and consent screens fall back to the result unless its outcome offers a
+/// request to be contacted.
 pub fn restore(q: &Questionnaire, answers: &Answers, config: &Config, screen: Screen) -> Screen {
     match &screen {
+        Screen::Contact | Screen::Consent => {
+            let headline = crate::core::evaluate(q, answers, config).headline;
+            if config.referral.offers(headline) {
+                screen
+            } else {
+                Screen::Result
+            }
+        }
         Screen::Question { item } if !route(q, answers, config).contains(item) => {
             next_needed(q, answers, config, None)
                 .map_or(Screen::Review, |item| Screen::Question { item })

@@ -11,6 +11,8 @@
 //!   configuration. Plain Rust with no browser or framework types; tested natively.
 //! - [`components`]: Leptos components. They render state and send events; the core
 //!   decides. One component per file, named after it.
+//! - [`delivery`]: sends a consented request to be contacted to the partner's FHIR
+//!   server, exactly once (the decisions are the core's, in [`core::referral`]).
 //! - [`partner`]: what partner deployments need in the browser: their `config.json`,
 //!   the address's harmless choices, the theme, and the link to a host page.
 //! - [`i18n`]: the UI's own words in English and Traditional Chinese (Hong Kong), from
@@ -21,6 +23,7 @@
 
 pub mod components;
 pub mod core;
+pub mod delivery;
 pub mod flow;
 pub mod i18n;
 pub mod partner;

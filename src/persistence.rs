@@ -6,6 +6,7 @@
 //! Nothing is written until the person has given an answer or written a safety plan, so
 //! merely opening the page leaves no trace on the device.
 
+use crate::core::referral::ContactDetails;
 use crate::core::{Answers, Lang};
 use crate::flow::{self, Screen};
 use crate::state::{Notice, SaveFailure, ScreenerState};
@@ -25,6 +26,7 @@ struct Content {
     screen: Screen,
     lang: Lang,
     safety_plan: String,
+    contact: ContactDetails,
 }
 
 impl Content {
@@ -34,6 +36,7 @@ impl Content {
             screen: state.screen.get(),
             lang: state.lang.get(),
             safety_plan: state.safety_plan.get(),
+            contact: state.contact.get(),
         }
     }
 
@@ -44,6 +47,7 @@ impl Content {
         state.screen.track();
         state.lang.track();
         state.safety_plan.track();
+        state.contact.track();
     }
 
     fn of_record(record: &SavedRecord) -> Content {
@@ -52,17 +56,19 @@ impl Content {
             screen: record.step.clone().into(),
             lang: record.lang,
             safety_plan: record.safety_plan.clone(),
+            contact: record.contact.clone(),
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.answers.is_empty() && self.safety_plan.trim().is_empty()
+        self.answers.is_empty() && self.safety_plan.trim().is_empty() && self.contact.is_empty()
     }
 }
 
 /// Opens the device's storage for `state`, restores a saved screening, and keeps saving.
-/// Call once, from the component that owns the page's state.
-pub fn install(state: ScreenerState) {
+/// Call once, from the component that owns the page's state. Returns the store, which
+/// [`crate::delivery`] uses for the outbox.
+pub fn install(state: ScreenerState) -> StoredValue<Store, Local> {
     let retention = state.config.with_value(|c| c.retention_days);
     // Borrowed, not copied: cloning the whole questionnaire here cost start-up time.
     let opened = state
@@ -103,6 +109,7 @@ pub fn install(state: ScreenerState) {
             r.step = (&content.screen).into();
             r.lang = content.lang;
             r.safety_plan = content.safety_plan;
+            r.contact = content.contact;
             r.updated_ms = now_ms();
             store.try_update_value(|s| s.save(r))
         });
@@ -170,6 +177,7 @@ pub fn install(state: ScreenerState) {
     });
     // The listener lives as long as the app (installed once per page).
     handle.forget();
+    store
 }
 
 /// Runs `f` just after the next frame is painted (a frame callback, then a task), or
@@ -192,6 +200,7 @@ fn apply(state: &ScreenerState, record: &SavedRecord) {
     });
     state.answers.set(record.answers.clone());
     state.safety_plan.set(record.safety_plan.clone());
+    state.contact.set(record.contact.clone());
     if state
         .config
         .with_value(|c| c.languages.contains(&record.lang))

@@ -5,6 +5,7 @@
 //! what the outcome is, whether risk was reported) are made by [`crate::core`] and
 //! [`crate::flow`]. Signals live here and only here: the core's types stay plain data.
 
+use crate::core::referral::{ContactDetails, Referral};
 use crate::core::{
     default_questionnaire, evaluate, risk_flags, risk_of, AnswerValue, Answers, Config, Lang,
     Outcome, Questionnaire, RiskFlag,
@@ -26,6 +27,10 @@ pub enum Notice {
     SaveFailed(SaveFailure),
     /// Answers changed in another tab were loaded.
     UpdatedFromAnotherTab,
+    /// A request that was not yet sent was cancelled by deleting the answers.
+    ReferralCancelled,
+    /// Answers were deleted after a request was sent: only this device's copy went.
+    SentCopyDeleted,
 }
 
 /// Why a save did not reach the device's storage.
@@ -73,6 +78,15 @@ pub struct ScreenerState {
     /// Risk flags raised by the answers so far, computed apart from the outcome so the
     /// crisis panel depends on nothing else.
     pub risk: Memo<Vec<RiskFlag>>,
+    /// How the service can reach the person (asked before a request is sent).
+    pub contact: RwSignal<ContactDetails>,
+    /// The consented request to be contacted, pending or sent (`None`: none made).
+    pub referral: RwSignal<Option<Referral>>,
+    /// Bumped when the person consents: delivery watches it and sends at once.
+    pub consents: RwSignal<u32>,
+    /// The page's Content-Security-Policy blocked the request (a deployment error, shown
+    /// to the deployer).
+    pub referral_blocked: RwSignal<bool>,
 }
 
 impl ScreenerState {
@@ -108,6 +122,10 @@ impl ScreenerState {
             deletions: RwSignal::new(0),
             outcome,
             risk,
+            contact: RwSignal::new(ContactDetails::default()),
+            referral: RwSignal::new(None),
+            consents: RwSignal::new(0),
+            referral_blocked: RwSignal::new(false),
         }
     }
 
@@ -205,18 +223,34 @@ impl ScreenerState {
         });
     }
 
-    /// Deletes every answer and the safety plan, here and on the device, and says so.
+    /// Deletes every answer, the safety plan, the contact details and the request to be
+    /// contacted, here and on the device, and says so (a pending request is cancelled; a
+    /// sent one stays with the service).
     pub fn delete_everything(&self) {
+        let referral = self.referral.get_untracked();
         self.reset();
         self.notices.set(Vec::new());
         self.deletions.update(|n| *n += 1);
         self.notify(Notice::AnswersDeleted);
+        match referral {
+            Some(r) if r.is_sent() => self.notify(Notice::SentCopyDeleted),
+            Some(r) if r.is_pending() => self.notify(Notice::ReferralCancelled),
+            _ => {}
+        }
+    }
+
+    /// Whether the result's outcome may offer to send a request to be contacted.
+    pub fn referral_offered(&self) -> bool {
+        let headline = self.outcome.with(|o| o.headline);
+        self.config.with_value(|c| c.referral.offers(headline))
     }
 
     /// Forgets every answer, the safety plan and the position, in memory.
     pub fn reset(&self) {
         self.answers.set(Answers::new());
         self.safety_plan.set(String::new());
+        self.contact.set(ContactDetails::default());
+        self.referral.set(None);
         self.help_requested.set(false);
         self.from_review.set(false);
         self.go(Screen::Welcome);

@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
+use screener::core::referral::ContactDetails;
 use screener::core::{
     check_answers, default_questionnaire, AnswerValue, Answers, ItemKind, JsonKind, Lang,
     ProblemKind, Questionnaire,
@@ -156,10 +157,34 @@ fn v0_keyword_steps_and_missing_created_time() {
 }
 
 #[test]
+fn a_format_1_record_is_migrated_with_no_contact_details_and_format_2_keeps_them() {
+    let mut value: Value = serde_json::from_str(&encode(&sample())).unwrap();
+    value["contact"] = json!({"name": "Ka Yan", "phone": "9123 4567", "sms": false});
+    let kept = decode(&value.to_string(), &q()).unwrap();
+    assert_eq!(kept.migrated_from, None);
+    assert_eq!(kept.record.contact.name, "Ka Yan");
+    assert_eq!(kept.record.contact.sms, Some(false));
+    value["format_version"] = json!(1);
+    let migrated = decode(&value.to_string(), &q()).unwrap();
+    assert_eq!(migrated.migrated_from, Some(1));
+    assert_eq!(
+        migrated.record.contact,
+        Default::default(),
+        "format 1 had no contact details"
+    );
+    // Unreadable contact details cost only themselves.
+    value["format_version"] = json!(2);
+    value["contact"] = json!("not an object");
+    let decoded = decode(&value.to_string(), &q()).unwrap();
+    assert_eq!(decoded.record.answers, sample().answers);
+    assert!(decoded.record.contact.is_empty());
+}
+
+#[test]
 fn newer_versions_are_refused_not_read() {
     let mut value: Value = serde_json::from_str(&encode(&sample())).unwrap();
     for (version, found) in [
-        (json!(2), 2),
+        (json!(3), 3),
         (json!(99), 99),
         (json!(1u64 << 40), u32::MAX),
     ] {
@@ -379,6 +404,8 @@ fn step() -> impl Strategy<Value = SavedStep> {
         Just(SavedStep::Welcome),
         Just(SavedStep::Review),
         Just(SavedStep::Result),
+        Just(SavedStep::Contact),
+        Just(SavedStep::Consent),
         select(ids).prop_map(|item| SavedStep::Question { item }),
     ]
 }
@@ -414,10 +441,20 @@ fn record() -> impl Strategy<Value = SavedRecord> {
         whole_time(),
         any::<u64>(),
         proptest::collection::btree_map(".*", ".*", 0..4),
-        (".*", ".*"),
+        (".*", ".*", ".*", proptest::option::of(any::<bool>())),
     )
         .prop_map(
-            |(answers, step, lang, plan, created, updated, revision, versions, (id, version))| {
+            |(
+                answers,
+                step,
+                lang,
+                plan,
+                created,
+                updated,
+                revision,
+                versions,
+                (id, version, name, sms),
+            )| {
                 SavedRecord {
                     format_version: FORMAT_VERSION,
                     questionnaire_id: id,
@@ -427,6 +464,11 @@ fn record() -> impl Strategy<Value = SavedRecord> {
                     step,
                     lang,
                     safety_plan: plan,
+                    contact: ContactDetails {
+                        name,
+                        sms,
+                        ..ContactDetails::default()
+                    },
                     created_ms: created,
                     updated_ms: updated,
                     revision,

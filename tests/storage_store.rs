@@ -349,15 +349,15 @@ fn older_format_is_migrated_and_rewritten_on_the_next_save() {
 #[test]
 fn newer_format_is_left_untouched_and_the_app_runs_in_memory() {
     let backend = shared();
-    let newer = r#"{"format_version":2,"something":"we cannot read"}"#;
+    let newer = r#"{"format_version":3,"something":"we cannot read"}"#;
     backend.inner().insert(RECORD_KEY, newer);
     let opened = open(&backend, NOW);
     assert_eq!(opened.record, None);
-    assert_eq!(opened.notices, [StorageNotice::NewerVersion { found: 2 }]);
+    assert_eq!(opened.notices, [StorageNotice::NewerVersion { found: 3 }]);
     let mut store = opened.store;
     assert_eq!(
         store.memory_only(),
-        Some(MemoryOnly::NewerVersion { found: 2 })
+        Some(MemoryOnly::NewerVersion { found: 3 })
     );
     let mut record = record_at(NOW);
     assert_eq!(store.save(&mut record), Ok(()));

@@ -26,6 +26,8 @@ pub fn Announcer() -> impl IntoView {
                 .unwrap_or_default(),
             Screen::Review => t_string!(i18n, review_title).to_string(),
             Screen::Result => t_string!(i18n, result_ready).to_string(),
+            Screen::Contact => t_string!(i18n, contact_title).to_string(),
+            Screen::Consent => t_string!(i18n, consent_title).to_string(),
             Screen::Welcome => String::new(),
         }
     };

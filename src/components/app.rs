@@ -1,4 +1,4 @@
-use crate::components::{DeployerNotice, HostBridge, Shell};
+use crate::components::{DeployerNotice, HostBridge, ReferralBlockedNotice, Shell};
 use crate::core::{Config, ConfigProblem, Lang};
 use crate::state::{provide_screener, ScreenerState};
 use leptos::prelude::*;
@@ -35,6 +35,7 @@ pub fn AppWith(
     view! {
             <Shell/>
             <DeployerNotice problems=config_problems/>
+            <ReferralBlockedNotice/>
             <HostBridge/>
     }
 }

@@ -36,7 +36,12 @@ pub fn DeleteAnswers(
                 }
             >
                 <div class="screener__confirm" role="group" aria-labelledby=question_id.clone()>
-                    <p id=question_id.clone()>{t!(i18n, delete_confirm_question)}</p>
+                    // Deleting says what happens to a request to be contacted.
+                    <p id=question_id.clone()>{move || state.referral.with(|r| match r {
+                        Some(r) if r.is_pending() => t_string!(i18n, delete_confirm_pending),
+                        Some(r) if r.is_sent() => t_string!(i18n, delete_confirm_sent),
+                        _ => t_string!(i18n, delete_confirm_question),
+                    })}</p>
                     <button
                         type="button"
                         class="screener__button screener__button--danger"

@@ -38,7 +38,10 @@ pub fn HostBridge() -> impl IntoView {
                     .with_value(|q| protocol::step(&screen, q));
                 link.post(&step);
                 if screen == Screen::Result {
-                    link.post(&bridge::with_screening(state, protocol::completed));
+                    let referral = state.referral.get_untracked();
+                    link.post(&bridge::with_screening(state, |c| {
+                        protocol::completed(c, referral.as_ref())
+                    }));
                 }
             }
             screen

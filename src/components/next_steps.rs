@@ -1,3 +1,4 @@
+use crate::components::{ReferralStatus, ServiceContactInfo};
 use crate::core::{AnswerValue, Headline};
 use crate::i18n::*;
 use crate::state::use_screener;
@@ -13,6 +14,11 @@ pub fn NextSteps() -> impl IntoView {
     let i18n = use_i18n();
     let headline = move || state.outcome.with(|o| o.headline);
     let lang = move || state.lang.get();
+    let sent = move || {
+        state
+            .referral
+            .with(|r| r.as_ref().is_some_and(|r| r.is_sent()))
+    };
     let contact_summary = move || {
         let answers = state.answers.get();
         state.questionnaire.with_value(|q| {
@@ -73,16 +79,27 @@ pub fn NextSteps() -> impl IntoView {
                             </dl>
                         })
                     }}
+                    {move || if state.referral_offered() {
+                        view! { <ReferralStatus/> }.into_any()
+                    } else {
+                        view! { <p>{t!(i18n, next_not_sent)}</p><ServiceContactInfo/> }.into_any()
+                    }}
                     <ol class="screener__steps">
                         <li>{t!(i18n, next_eligible_1)}</li>
-                        <li>{t!(i18n, next_eligible_2)}</li>
+                        // Only a request the service has is followed by its call.
+                        {move || sent().then(|| view! { <li>{t!(i18n, next_eligible_2)}</li> })}
                         <li>{t!(i18n, next_eligible_3)}</li>
                     </ol>
                 }.into_any(),
                 Headline::Incomplete => view! {
                     <p>{t!(i18n, next_incomplete)}</p>
                 }.into_any(),
-                _ => alternatives().into_any(),
+                // A partner may let other outcomes (not urgent support) ask to be
+                // contacted too; alternatives follow.
+                _ => view! {
+                    {move || state.referral_offered().then(|| view! { <ReferralStatus/> })}
+                    {alternatives()}
+                }.into_any(),
             }}
         </div>
     }

@@ -14,6 +14,8 @@ pub fn NoticeList() -> impl IntoView {
             Notice::AnswersDeleted => t_string!(i18n, notice_deleted).to_string(),
             Notice::NotKeepingOnDevice => t_string!(i18n, notice_not_keeping).to_string(),
             Notice::UpdatedFromAnotherTab => t_string!(i18n, notice_other_tab).to_string(),
+            Notice::ReferralCancelled => t_string!(i18n, notice_referral_cancelled).to_string(),
+            Notice::SentCopyDeleted => t_string!(i18n, notice_sent_copy_deleted).to_string(),
             Notice::SaveFailed(SaveFailure::QuotaExceeded) => {
                 t_string!(i18n, notice_quota).to_string()
             }

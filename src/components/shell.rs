@@ -1,6 +1,7 @@
 use crate::components::{
-    Announcer, AnswersMenu, CrisisPanel, GetHelpButton, LanguageSwitch, NoticeList, QuestionScreen,
-    QuickExit, ResultScreen, ReviewScreen, WelcomeScreen,
+    Announcer, AnswersMenu, ConsentScreen, ContactScreen, CrisisPanel, GetHelpButton,
+    LanguageSwitch, NoticeList, QuestionScreen, QuickExit, ResultScreen, ReviewScreen,
+    WelcomeScreen,
 };
 use crate::flow::Screen;
 use crate::state::use_screener;
@@ -23,7 +24,8 @@ pub fn Shell() -> impl IntoView {
     apply_lang(state.lang.get_untracked());
     Effect::new(move |_| apply_lang(state.lang.get()));
 
-    crate::persistence::install(state);
+    let store = crate::persistence::install(state);
+    crate::delivery::install(state, store);
 
     // The crisis panel is built hidden, so that showing it later is one attribute change.
     // Building it waits until just after the first screen is painted, so it does not delay
@@ -64,6 +66,8 @@ pub fn Shell() -> impl IntoView {
                         Screen::Question { item } => view! { <QuestionScreen item=item/> }.into_any(),
                         Screen::Review => view! { <ReviewScreen/> }.into_any(),
                         Screen::Result => view! { <ResultScreen/> }.into_any(),
+                        Screen::Contact => view! { <ContactScreen/> }.into_any(),
+                        Screen::Consent => view! { <ConsentScreen/> }.into_any(),
                     }}
                 </For>
             </main>

@@ -32,6 +32,7 @@
 use serde_json::{json, Value};
 
 use crate::core::fhir::{self, ResponseInput, Variant};
+use crate::core::referral::{Delivery, Referral};
 use crate::core::{Config, Instrument, Lang, Questionnaire, ScoreResult};
 use crate::flow::Screen;
 
@@ -92,6 +93,8 @@ pub fn step(screen: &Screen, questionnaire: &Questionnaire) -> Value {
         }
         Screen::Review => json!({ "type": STEP, "screen": "review" }),
         Screen::Result => json!({ "type": STEP, "screen": "result" }),
+        Screen::Contact => json!({ "type": STEP, "screen": "contact" }),
+        Screen::Consent => json!({ "type": STEP, "screen": "consent" }),
     }
 }
 
@@ -106,8 +109,10 @@ pub fn resize(height: u32) -> Value {
 }
 
 /// `screener:completed`, with answers only if the configuration shares them. The
-/// input's `variant` is not used: the configuration decides it.
-pub fn completed(c: ResponseInput<'_>) -> Value {
+/// input's `variant` is not used: the configuration decides it. `referral` says whether
+/// a request to be contacted was made and where it stands, with its reference: never
+/// its contents (the contact details go to the service alone).
+pub fn completed(c: ResponseInput<'_>, referral: Option<&Referral>) -> Value {
     let include = c.config.handoff.include_answers;
     let variant = if include {
         Variant::Full
@@ -132,8 +137,17 @@ pub fn completed(c: ResponseInput<'_>) -> Value {
     if include {
         outcome["reasons"] = json!(c.outcome.reasons);
     }
+    let referral = referral.map(|r| {
+        let status = match r.delivery {
+            Delivery::Pending { .. } => "pending",
+            Delivery::Sent { .. } => "sent",
+            Delivery::Refused { .. } => "refused",
+        };
+        json!({ "status": status, "reference": r.id.reference() })
+    });
     json!({
         "type": COMPLETED,
+        "referral": referral,
         "answersIncluded": include,
         "outcome": outcome,
         "questionnaireResponse": fhir::questionnaire_response(&ResponseInput { variant, ..c }),
@@ -248,17 +262,21 @@ mod tests {
         for include in [false, true] {
             let (q, config, answers) = completion_fixture(include);
             let outcome = evaluate(&q, &answers, &config);
-            let message = completed(ResponseInput {
-                questionnaire: &q,
-                config: &config,
-                answers: &answers,
-                outcome: &outcome,
-                base: "https://screener.example.org/",
-                lang: Lang::En,
-                authored: Some("2025-01-02T03:04:05.000Z"),
-                variant: Variant::Summary,
-            });
+            let message = completed(
+                ResponseInput {
+                    questionnaire: &q,
+                    config: &config,
+                    answers: &answers,
+                    outcome: &outcome,
+                    base: "https://screener.example.org/",
+                    lang: Lang::En,
+                    authored: Some("2025-01-02T03:04:05.000Z"),
+                    variant: Variant::Summary,
+                },
+                None,
+            );
             assert_eq!(message["type"], COMPLETED);
+            assert_eq!(message["referral"], Value::Null);
             assert_eq!(message["answersIncluded"], include);
             assert_eq!(message["outcome"]["headline"], "incomplete");
             assert_eq!(message["outcome"]["scores"][0]["instrument"], "phq9");
@@ -273,6 +291,52 @@ mod tests {
                 .as_str()
                 .unwrap()
                 .starts_with(&format!("{url}|")));
+        }
+    }
+
+    #[test]
+    fn completed_names_a_referral_by_reference_never_by_its_contents() {
+        use crate::core::referral::{Attempt, ContactDetails, ReferralId};
+        let (q, config, answers) = completion_fixture(true);
+        let outcome = evaluate(&q, &answers, &config);
+        let contact = ContactDetails {
+            name: "Chan Tai Man".into(),
+            phone: "9123 4567".into(),
+            email: "tm@example.org".into(),
+            ..Default::default()
+        };
+        let id = ReferralId::from_random([7; 16]);
+        let pending = Referral::new(
+            id,
+            0.0,
+            "https://fhir.example.org".into(),
+            json!({}),
+            contact,
+            true,
+        );
+        let sent = pending.after(Attempt::Accepted { status: 201 }, 10.0, 0.5);
+        for (referral, status) in [(&pending, "pending"), (&sent, "sent")] {
+            let message = completed(
+                ResponseInput {
+                    questionnaire: &q,
+                    config: &config,
+                    answers: &answers,
+                    outcome: &outcome,
+                    base: "https://screener.example.org/",
+                    lang: Lang::En,
+                    authored: None,
+                    variant: Variant::Summary,
+                },
+                Some(referral),
+            );
+            assert_eq!(
+                message["referral"],
+                json!({ "status": status, "reference": id.reference() })
+            );
+            let text = message.to_string();
+            for secret in ["Chan Tai Man", "9123", "91234567", "tm@example.org"] {
+                assert!(!text.contains(secret), "{secret} in {text}");
+            }
         }
     }
 

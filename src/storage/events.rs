@@ -6,9 +6,6 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::{closure::Closure, JsCast};
 
-#[cfg(target_arch = "wasm32")]
-use super::store::RECORD_KEY;
-
 /// Keeps a `storage` listener attached; dropping it removes the listener.
 #[must_use = "the listener is removed as soon as the handle is dropped"]
 pub struct ListenerHandle {
@@ -78,6 +75,16 @@ impl Drop for ListenerHandle {
 /// The listener lives as long as the returned handle. Never panics; without a window it
 /// returns a handle that listens to nothing.
 pub fn on_record_changed(f: impl Fn(Option<String>) + 'static) -> ListenerHandle {
+    on_key_changed(super::RECORD_KEY, f)
+}
+
+/// [`on_record_changed`] for the outbox ([`OUTBOX_KEY`](super::OUTBOX_KEY)): another tab
+/// sent, retried or consented to a referral.
+pub fn on_outbox_changed(f: impl Fn(Option<String>) + 'static) -> ListenerHandle {
+    on_key_changed(super::OUTBOX_KEY, f)
+}
+
+fn on_key_changed(watched: &'static str, f: impl Fn(Option<String>) + 'static) -> ListenerHandle {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(window) = web_sys::window() else {
@@ -94,7 +101,7 @@ pub fn on_record_changed(f: impl Fn(Option<String>) + 'static) -> ListenerHandle
                 }
             }
             match event.key() {
-                Some(key) if key == RECORD_KEY => f(event.new_value()),
+                Some(key) if key == watched => f(event.new_value()),
                 Some(_) => {}
                 // `localStorage.clear()` in another tab.
                 None => f(None),
@@ -112,7 +119,7 @@ pub fn on_record_changed(f: impl Fn(Option<String>) + 'static) -> ListenerHandle
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = f;
+        let _ = (watched, f);
         ListenerHandle::inert()
     }
 }

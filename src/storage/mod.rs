@@ -25,6 +25,9 @@
 //!   double.
 //! * [`store`] (pure logic, time passed in): [`Store`] — open (expiry, migration, faults),
 //!   save (revision and two-tab conflict check), delete everything, keep in memory only.
+//! * [`outbox`] (pure): the versioned outbox record under [`OUTBOX_KEY`]: a consented
+//!   referral waiting to be sent, or its receipt ([`Store::load_outbox`],
+//!   [`Store::save_outbox`]).
 //! * [`events`] (browser glue): [`on_record_changed`] for changes made in other tabs, and
 //!   [`now_ms`], the only clock.
 //!
@@ -99,12 +102,14 @@
 pub mod backend;
 pub mod error;
 pub mod events;
+pub mod outbox;
 pub mod record;
 pub mod store;
 
 pub use backend::{Backend, Fault, FaultyBackend, LocalStorage, MemoryBackend};
 pub use error::StorageError;
-pub use events::{now_ms, on_record_changed, ListenerHandle};
+pub use events::{now_ms, on_outbox_changed, on_record_changed, ListenerHandle};
+pub use outbox::{decode_outbox, encode_outbox, OutboxDecodeError, OUTBOX_KEY};
 pub use record::{
     decode, encode, fingerprint, instrument_versions, whole_ms, DecodeError, Decoded, SavedRecord,
     SavedStep, FORMAT_VERSION,

@@ -5,19 +5,27 @@
 //! # Format
 //!
 //! A record is one JSON object stored under [`RECORD_KEY`](super::RECORD_KEY). The current
-//! format, version [`FORMAT_VERSION`] (= 1), is exactly the serde form of [`SavedRecord`]:
+//! format, version [`FORMAT_VERSION`] (= 2), is exactly the serde form of [`SavedRecord`]:
 //!
 //! ```json
-//! {"format_version":1,"questionnaire_id":"intake","questionnaire_version":"1",
+//! {"format_version":2,"questionnaire_id":"intake","questionnaire_version":"1",
 //!  "instrument_versions":{"phq9":"5c0e…"},"answers":{"age":34,"phq9_1":"not_at_all"},
 //!  "step":{"step":"question","item":"phq9_2"},"lang":"en","safety_plan":"",
+//!  "contact":{"name":"","phone":"","email":"","voicemail":null,"sms":null},
 //!  "created_ms":1700000000000.0,"updated_ms":1700000360000.0,"revision":7}
 //! ```
 //!
-//! Version 0 is the **pre-release format**, written only by development builds before the
-//! first release. It had no `revision` and no `instrument_versions`, and `step` was a plain
-//! string: `"welcome"`, `"review"`, `"result"`, or the id of the question shown. It is
-//! migrated on reading (revision 0, no instrument versions, step parsed).
+//! Version 2 added `contact` (the contact details asked before a request to be contacted
+//! is sent) and the steps `contact` and `consent`; a version 1 record is read with no
+//! contact details. Version 0 is the **pre-release format**, written only by development
+//! builds before the first release. It had no `revision` and no `instrument_versions`, and
+//! `step` was a plain string: `"welcome"`, `"review"`, `"result"`, or the id of the
+//! question shown. It is migrated on reading (revision 0, no instrument versions, step
+//! parsed).
+//!
+//! A referral waiting to be sent (or its receipt) is not part of the record: it is kept
+//! under its own key by [`outbox`](super::outbox), so that delivery and answering never
+//! overwrite each other.
 //!
 //! # Reading is lenient, and never panics
 //!
@@ -34,12 +42,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::core::referral::ContactDetails;
 use crate::core::{check_answers, AnswerProblem, Answers, Lang, Questionnaire};
 use crate::flow::Screen;
 
 /// The format version this build writes. Records with a smaller version are migrated on
 /// reading; records with a larger one are left alone (see [`DecodeError::NewerVersion`]).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Everything kept on the device about one person's screening.
 ///
@@ -72,6 +81,8 @@ pub struct SavedRecord {
     /// When the record was last changed (ms since the epoch). Retention counts from here.
     /// The caller sets it before each [`Store::save`](super::Store::save).
     pub updated_ms: f64,
+    /// How the service can reach the person (asked only before a request is sent).
+    pub contact: ContactDetails,
     /// Bumped by every [`Store::save`](super::Store::save). Orders the changes events
     /// report; whether another tab wrote is judged on the whole record (see
     /// [`fingerprint`]).
@@ -91,6 +102,7 @@ impl SavedRecord {
             step: SavedStep::Welcome,
             lang: Lang::default(),
             safety_plan: String::new(),
+            contact: ContactDetails::default(),
             created_ms: whole_ms(now_ms),
             updated_ms: whole_ms(now_ms),
             revision: 0,
@@ -114,6 +126,10 @@ pub enum SavedStep {
     Review,
     /// The result.
     Result,
+    /// The contact details (format 2).
+    Contact,
+    /// The consent to send a request (format 2).
+    Consent,
 }
 
 impl From<&Screen> for SavedStep {
@@ -123,6 +139,8 @@ impl From<&Screen> for SavedStep {
             Screen::Question { item } => SavedStep::Question { item: item.clone() },
             Screen::Review => SavedStep::Review,
             Screen::Result => SavedStep::Result,
+            Screen::Contact => SavedStep::Contact,
+            Screen::Consent => SavedStep::Consent,
         }
     }
 }
@@ -140,6 +158,8 @@ impl From<SavedStep> for Screen {
             SavedStep::Question { item } => Screen::Question { item },
             SavedStep::Review => Screen::Review,
             SavedStep::Result => Screen::Result,
+            SavedStep::Contact => Screen::Contact,
+            SavedStep::Consent => Screen::Consent,
         }
     }
 }
@@ -207,15 +227,20 @@ pub fn decode(text: &str, questionnaire: &Questionnaire) -> Result<Decoded, Deco
             decoded.migrated_from = Some(0);
             decoded
         }),
-        1 => read_fields(&map, 1, questionnaire),
+        1 => read_fields(&map, 1, questionnaire).map(|mut decoded| {
+            decoded.migrated_from = Some(1);
+            decoded
+        }),
+        2 => read_fields(&map, 2, questionnaire),
         newer => Err(DecodeError::NewerVersion {
             found: u32::try_from(newer).unwrap_or(u32::MAX),
         }),
     }
 }
 
-/// Reads the fields shared by formats 0 and 1; `version` says how `step`, `revision` and
-/// `instrument_versions` are kept.
+/// Reads the fields of formats 0 to 2; `version` says how `step`, `revision` and
+/// `instrument_versions` are kept (format 1 added them), and whether there are contact
+/// details (format 2).
 fn read_fields(
     map: &Map<String, Value>,
     version: u64,
@@ -275,6 +300,12 @@ fn read_fields(
         })
         .unwrap_or_default();
     let revision = map.get("revision").and_then(Value::as_u64).unwrap_or(0);
+    // Format 2 added the contact details; unreadable ones are dropped, not the record.
+    let contact = map
+        .get("contact")
+        .filter(|_| version >= 2)
+        .and_then(|v| serde_json::from_value::<ContactDetails>(v.clone()).ok())
+        .unwrap_or_default();
 
     Ok(Decoded {
         record: SavedRecord {
@@ -290,6 +321,7 @@ fn read_fields(
                 .and_then(Lang::from_tag)
                 .unwrap_or_default(),
             safety_plan: string("safety_plan"),
+            contact,
             created_ms,
             updated_ms,
             revision,

@@ -7,9 +7,11 @@ use std::fmt;
 
 use super::backend::{Backend, MemoryBackend};
 use super::error::StorageError;
+use super::outbox::{decode_outbox, encode_outbox, OUTBOX_KEY};
 use super::record::{
     decode, encode, fingerprint, whole_ms, DecodeError, SavedRecord, FORMAT_VERSION,
 };
+use crate::core::referral::Referral;
 use crate::core::Questionnaire;
 
 /// Every key this app stores starts with this prefix, so "delete my answers" can find
@@ -394,6 +396,28 @@ impl Store {
     /// Whether saves reach the device (false: answers are kept in memory only).
     pub fn is_persisting(&self) -> bool {
         self.memory_only.is_none()
+    }
+
+    /// The referral in the outbox ([`OUTBOX_KEY`]), if one is stored and readable.
+    /// Memory-only: always `None` (the caller holds the only copy). An outbox this build
+    /// cannot read is left as it is and reported as none.
+    pub fn load_outbox(&self) -> Result<Option<Referral>, StorageError> {
+        if self.memory_only.is_some() {
+            return Ok(None);
+        }
+        Ok(self
+            .backend
+            .get(OUTBOX_KEY)?
+            .and_then(|text| decode_outbox(&text).ok()))
+    }
+
+    /// Writes the outbox. Memory-only: writes nothing (and says `Ok`); the caller tells
+    /// the person that the request lives only in this page until it is sent.
+    pub fn save_outbox(&mut self, referral: &Referral) -> Result<(), StorageError> {
+        if self.memory_only.is_some() {
+            return Ok(());
+        }
+        self.backend.set(OUTBOX_KEY, &encode_outbox(referral))
     }
 
     /// Why answers are kept in memory only, if they are.

@@ -1,0 +1,270 @@
+//! Delivery of the person's consented request to be contacted: the browser edge of
+//! [`crate::core::referral`].
+//!
+//! The core decides (when to try, what an answer means, which copy of the outbox wins);
+//! this module does what the core cannot: it reads the clock and the random source,
+//! takes the Web Lock ([`lock`]), makes the one `fetch` ([`http`]), sets the timers and
+//! listens for the network coming back, and reads and writes the outbox only through
+//! [`crate::storage::Store`].
+//!
+//! # When a try is made
+//!
+//! On consent (after the outbox is saved, so a closed tab loses nothing), on every visit
+//! with a pending request, when the browser comes back `online`, and when the backoff
+//! timer fires. Each try runs inside the lock and starts and ends by reconciling with
+//! the stored outbox, so another tab's receipt is never overwritten and a request is
+//! never tried after it was sent, whatever the number of tabs.
+//!
+//! # Invariants
+//!
+//! * Nothing is sent before [`ScreenerState::consents`] is bumped by the consent screen,
+//!   and only for an outcome the configuration lets send ([`ReferralConfig::offers`](crate::core::config::ReferralConfig::offers)).
+//! * Crisis help never waits on this module: it runs in its own tasks, after the
+//!   screens it serves.
+
+pub mod http;
+pub mod lock;
+
+use leptos::prelude::*;
+
+use crate::core::referral::{
+    reconcile, referral_bundle, Action, BundleInput, Referral, ReferralId, Trigger,
+};
+use crate::partner::bridge::{deployment_base, now_iso};
+use crate::state::ScreenerState;
+use crate::storage::{decode_outbox, now_ms, on_outbox_changed, Store};
+
+/// Arena storage for values that are not `Send` (the store holds JS handles).
+type Local = leptos::prelude::LocalStorage;
+
+/// The handles a try needs, all `Copy`.
+#[derive(Clone, Copy)]
+struct Runner {
+    state: ScreenerState,
+    store: StoredValue<Store, Local>,
+    /// The pending backoff timer, if any.
+    timer: StoredValue<Option<TimeoutHandle>, Local>,
+    /// A try is under way in this tab (one at a time).
+    busy: StoredValue<bool, Local>,
+}
+
+/// Resumes a saved outbox and keeps delivering. Call once, after
+/// [`crate::persistence::install`], with its store.
+pub fn install(state: ScreenerState, store: StoredValue<Store, Local>) {
+    http::watch_csp();
+    let runner = Runner {
+        state,
+        store,
+        timer: StoredValue::new_local(None),
+        busy: StoredValue::new_local(false),
+    };
+    let saved = store.with_value(|s| s.load_outbox()).ok().flatten();
+    let resume = saved.as_ref().is_some_and(Referral::is_pending);
+    if saved.is_some() {
+        state.referral.set(saved);
+    }
+    if resume {
+        runner.spawn(Trigger::Visit);
+    }
+
+    // Consent: make the request, save it, then try at once.
+    Effect::watch(
+        move || state.consents.get(),
+        move |_, _, _| {
+            if let Some(referral) = make_referral(state) {
+                runner.save(&referral);
+                state.referral.set(Some(referral));
+                runner.spawn(Trigger::Consent);
+            }
+        },
+        false,
+    );
+
+    // The network is back.
+    let online = window_event_listener(leptos::ev::online, move |_| runner.spawn(Trigger::Online));
+    on_cleanup(move || online.remove());
+
+    // Another tab sent, retried or consented: show its state here.
+    let handle = on_outbox_changed(move |text| {
+        let theirs = text.as_deref().and_then(|t| decode_outbox(t).ok());
+        if theirs.is_some() {
+            let ours = state.referral.get_untracked();
+            state
+                .referral
+                .set(reconcile(ours.as_ref(), theirs.as_ref()));
+        }
+    });
+    handle.forget();
+
+    // Back to keeping answers on the device: the outbox goes back there too.
+    Effect::watch(
+        move || state.keep_on_device.get(),
+        move |keep, _, _| {
+            if *keep {
+                if let Some(referral) = state.referral.get_untracked() {
+                    runner.save(&referral);
+                }
+            }
+        },
+        false,
+    );
+
+    // Deleting the answers cancels a pending request: no more tries.
+    Effect::watch(
+        move || state.deletions.get(),
+        move |_, _, _| runner.cancel_timer(),
+        false,
+    );
+}
+
+/// The referral for the answers as they stand, if the outcome may send one.
+fn make_referral(state: ScreenerState) -> Option<Referral> {
+    // One request per screening: a second consent (another tab's screen, say) makes none.
+    if !state.referral_offered() || state.referral.get_untracked().is_some() {
+        return None;
+    }
+    let endpoint = state.config.with_value(|c| c.referral.endpoint.clone())?;
+    let id = ReferralId::from_random(random_bytes()?);
+    let contact = state.contact.get_untracked();
+    let base = deployment_base();
+    let authored = now_iso();
+    let lang = state.lang.get_untracked();
+    let (bundle, include_answers) = state.questionnaire.with_value(|questionnaire| {
+        state.config.with_value(|config| {
+            state.answers.with_untracked(|answers| {
+                state.outcome.with_untracked(|outcome| {
+                    let bundle = referral_bundle(&BundleInput {
+                        questionnaire,
+                        config,
+                        answers,
+                        outcome,
+                        contact: &contact,
+                        id,
+                        authored: &authored,
+                        base: &base,
+                        lang,
+                    });
+                    (bundle, config.referral.include_answers)
+                })
+            })
+        })
+    });
+    Some(Referral::new(
+        id,
+        now_ms(),
+        endpoint,
+        bundle,
+        contact,
+        include_answers,
+    ))
+}
+
+/// 16 bytes from the browser's cryptographic random source.
+fn random_bytes() -> Option<[u8; 16]> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+impl Runner {
+    fn persisting(self) -> bool {
+        self.store.with_value(Store::is_persisting)
+    }
+
+    fn save(self, referral: &Referral) {
+        if let Some(Err(error)) = self.store.try_update_value(|s| s.save_outbox(referral)) {
+            web_sys::console::warn_1(
+                &format!("screener: the request could not be saved: {error}").into(),
+            );
+        }
+    }
+
+    fn cancel_timer(self) {
+        if let Some(Some(handle)) = self.timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+    }
+
+    fn spawn(self, trigger: Trigger) {
+        wasm_bindgen_futures::spawn_local(async move {
+            if self.busy.try_get_value() != Some(false) {
+                return;
+            }
+            self.busy.set_value(true);
+            lock::with_lock(async move { self.try_once(trigger).await }).await;
+            let _ = self.busy.try_set_value(false);
+        });
+    }
+
+    /// The copy to act on: the stored outbox reconciled with this tab's (memory only:
+    /// this tab's, the only one).
+    fn current(self) -> Option<Referral> {
+        let ours = self.state.referral.try_get_untracked().flatten();
+        if !self.persisting() {
+            return ours;
+        }
+        let stored = self.store.with_value(|s| s.load_outbox()).ok().flatten();
+        match (&ours, &stored) {
+            // Deleted here (answers deleted): stays deleted.
+            (None, _) => None,
+            // Not stored (storage failing, or another tab deleted it): ours is what there is.
+            (Some(_), None) => ours,
+            _ => reconcile(ours.as_ref(), stored.as_ref()),
+        }
+    }
+
+    async fn try_once(self, trigger: Trigger) {
+        let Some(referral) = self.current() else {
+            return;
+        };
+        let _ = self.state.referral.try_set(Some(referral.clone()));
+        match referral.next_action(now_ms(), trigger) {
+            Action::Done => return,
+            Action::WaitUntil(at) => {
+                self.schedule(at);
+                return;
+            }
+            Action::Send => {}
+        }
+        let (attempt, error) = http::post_bundle(&referral.endpoint, &referral.bundle).await;
+        if let Some(error) = &error {
+            web_sys::console::warn_1(&format!("screener: referral not sent yet: {error}").into());
+            if matches!(error, http::SendError::Blocked(_)) {
+                web_sys::console::error_1(
+                    &format!("screener (for the site's deployer): {error}").into(),
+                );
+                let _ = self.state.referral_blocked.try_set(true);
+            }
+        }
+        let after = referral.after(attempt, now_ms(), js_sys::Math::random());
+        // Deleted while the request was on its way: leave it deleted.
+        if self.state.referral.try_get_untracked().flatten().is_none() {
+            return;
+        }
+        let stored = self
+            .persisting()
+            .then(|| self.store.with_value(|s| s.load_outbox()).ok().flatten())
+            .flatten();
+        let kept = match stored {
+            Some(stored) => reconcile(Some(&after), Some(&stored)).unwrap_or(after),
+            None => after,
+        };
+        self.save(&kept);
+        let _ = self.state.referral.try_set(Some(kept.clone()));
+        if let Action::WaitUntil(at) = kept.next_action(now_ms(), Trigger::Timer) {
+            self.schedule(at);
+        }
+    }
+
+    fn schedule(self, at_ms: f64) {
+        self.cancel_timer();
+        let wait = (at_ms - now_ms()).clamp(0.0, f64::from(i32::MAX));
+        let handle = set_timeout_with_handle(
+            move || self.spawn(Trigger::Timer),
+            std::time::Duration::from_millis(wait as u64),
+        )
+        .ok();
+        let _ = self.timer.try_set_value(handle);
+    }
+}
