@@ -1,5 +1,5 @@
 # The two commands a newcomer needs (see README.md). Each installs what is missing first.
-.PHONY: serve test bench
+.PHONY: serve test bench try-referral
 serve:
 	bash .ci/serve.sh
 test:
@@ -7,3 +7,6 @@ test:
 # Issue 9's performance benchmark: release build, sizes and timings (see bench/README.md).
 bench:
 	bash bench/run.sh
+# Issue 15's intake against the test FHIR server, on loopback (see docs/deploying.md §8).
+try-referral:
+	bash .ci/try-referral.sh

@@ -236,3 +236,44 @@ fn usage() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("check-config"));
 }
+
+#[test]
+fn check_config_refuses_a_referral_endpoint_that_is_not_https_and_names_every_problem() {
+    let out = cli(
+        &[
+            "check-config",
+            fixture("config-referral-invalid.json").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for path in [
+        "referral.endpoint: must be an https:// URL",
+        "referral.recipient.zh: must not be empty",
+        "referral.outcomes[1]: urgent_support never offers a referral",
+        "referral.fields: phone or email must be \"required\"",
+        "referral.fields.sms:",
+        "service.contact.phone:",
+        "service.contact.email:",
+        "service.contact.url:",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(path)),
+            "{path} in {text}"
+        );
+    }
+    let out = cli(
+        &["check-config", fixture("config-referral.json").to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let config = parse_config(&std::fs::read_to_string(fixture("config-referral.json")).unwrap())
+        .expect("valid");
+    assert!(config.referral.offers(Headline::HigherIntensity));
+    assert!(!config.referral.offers(Headline::UrgentSupport));
+    // An unknown outcome name is a reading problem with its path.
+    let problems = parse_config(r#"{"referral": {"outcomes": ["eligble"]}}"#).unwrap_err().problems;
+    assert_eq!(problems[0].path, "referral", "{problems:?}");
+    assert!(problems[0].reason.contains("eligble"), "{problems:?}");
+}

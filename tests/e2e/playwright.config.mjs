@@ -1,7 +1,10 @@
 // End-to-end tests against the release build (dist/) served on loopback by server.mjs.
 // The browser is Debian's Chromium: Playwright must never download one.
 import { defineConfig } from '@playwright/test';
-import { HOST, HOST_PORT, APP_ALLOWED_PORT, APP_EXCLUDED_PORT } from './host/ports.mjs';
+import {
+  HOST, HOST_PORT, APP_ALLOWED_PORT, APP_EXCLUDED_PORT,
+  FHIR, FHIR_PORT, APP_REFERRAL, APP_REFERRAL_PORT, APP_BLOCKED, APP_BLOCKED_PORT,
+} from './host/ports.mjs';
 
 const port = Number(process.env.E2E_PORT || 8181);
 const chromiumArgs = [
@@ -57,5 +60,29 @@ export default defineConfig({
       cwd: '../..',
       timeout: 30_000,
     })),
+    {
+      // A real FHIR implementation (Medplum's router, in memory) with CORS for the two
+      // referral apps and fault injection (tests/e2e/fhir/server.mjs).
+      command: `node --experimental-websocket tests/e2e/fhir/server.mjs --port ${FHIR_PORT} --allow-origin ${APP_REFERRAL} --allow-origin ${APP_BLOCKED}`,
+      url: `${FHIR}/fhir/R4/metadata`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 60_000,
+    },
+    {
+      command: `node tests/e2e/server.mjs --port ${APP_REFERRAL_PORT} --root dist --config tests/e2e/host/configs/referral.json --connect-src ${FHIR}`,
+      url: `${APP_REFERRAL}/`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 30_000,
+    },
+    {
+      // The same, but the deployer forgot the endpoint in connect-src.
+      command: `node tests/e2e/server.mjs --port ${APP_BLOCKED_PORT} --root dist --config tests/e2e/host/configs/referral.json`,
+      url: `${APP_BLOCKED}/`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 30_000,
+    },
   ],
 });

@@ -4,7 +4,7 @@
 // Content-Security-Policy a partner is told to send (see docs/deploying.md).
 //
 //   node tests/e2e/server.mjs --port 8181 --root dist [--no-csp] [--frame-ancestors "'self' http://127.0.0.1:8282"]
-//                             [--config tests/e2e/host/configs/partner.json]
+//                             [--config tests/e2e/host/configs/partner.json] [--connect-src http://127.0.0.1:8191]
 //
 // --config serves that file as /config.json, as a partner deploys their configuration
 // beside the app; without it there is no /config.json (404), as in the default deployment.
@@ -25,6 +25,8 @@ const root = path.resolve(opt('root', 'dist'));
 const useCsp = !args.includes('--no-csp');
 const frameAncestors = opt('frame-ancestors', "'self'");
 const configFile = opt('config', null) && path.resolve(opt('config', null));
+// The origin of a partner's FHIR endpoint, added to connect-src as docs/deploying.md says.
+const connectSrc = opt('connect-src', '');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +42,7 @@ const MIME = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
 
-export function contentSecurityPolicy(ancestors = "'self'") {
+export function contentSecurityPolicy(ancestors = "'self'", connect = connectSrc) {
   // 'wasm-unsafe-eval' lets WebAssembly compile; no third-party origins anywhere.
   // Trunk's loader is an inline module script, allowed by the hashes in csp-hashes.txt
   // when present (written by .ci/csp-hashes.sh), else by 'self' only.
@@ -53,7 +55,7 @@ export function contentSecurityPolicy(ancestors = "'self'") {
     `script-src 'self' 'wasm-unsafe-eval' ${hashes}`.trim(),
     "style-src 'self'",
     "img-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self' ${connect}`.trim(),
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,12 +1,12 @@
 // Helpers for the Playwright specs to drive the FHIR test server (server.mjs) from Node.
-// `base` is the server's origin, e.g. http://127.0.0.1:8191 (not the /fhir/R4 base).
+// `base` is the server's origin, e.g. http://127.0.0.1:8590 (not the /fhir/R4 base).
 //
 //   await fhirReset(FHIR);                                   // before each test
 //   await fhirFaults(FHIR, [{ kind: 'status', status: 503, retryAfter: '1' }, { kind: 'drop' }]);
 //   const { ServiceRequest = [], invalid } = await fhirResources(FHIR);
 //   const posts = (await fhirLog(FHIR)).filter((e) => e.method === 'POST');
 
-export const FHIR_ORIGIN = 'http://127.0.0.1:8191';
+export const FHIR_ORIGIN = 'http://127.0.0.1:8590';
 
 async function control(base, method, name, body) {
   const res = await fetch(`${base}/__control/${name}`, {

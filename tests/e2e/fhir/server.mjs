@@ -4,7 +4,7 @@
 // endpoint (CORS for listed origins only, no credentials), plus fault injection so the tests
 // can make the network as bad as they like.
 //
-//   node --experimental-websocket tests/e2e/fhir/server.mjs --port 8191 \
+//   node --experimental-websocket tests/e2e/fhir/server.mjs --port 8590 \
 //        --allow-origin http://127.0.0.1:8585 [--allow-origin ...]
 //
 // FHIR base:  http://127.0.0.1:<port>/fhir/R4
@@ -38,7 +38,7 @@ const { FhirRouter, MemoryRepository } = await import('@medplum/fhir-router');
 
 // --- arguments ---------------------------------------------------------------------------
 const args = process.argv.slice(2);
-let port = 8191;
+let port = 8590;
 const allowedOrigins = new Set();
 for (let i = 0; i < args.length; i++) {
   const value = args[i + 1];

@@ -10,3 +10,12 @@ export const HOST = `http://127.0.0.1:${HOST_PORT}`;
 export const OTHER_ORIGIN = `http://localhost:${HOST_PORT}`;
 export const APP_ALLOWED = `http://127.0.0.1:${APP_ALLOWED_PORT}`;
 export const APP_EXCLUDED = `http://127.0.0.1:${APP_EXCLUDED_PORT}`;
+
+// The referral set-up (referral.spec.mjs): a FHIR server of the tests' own on one origin,
+// and the app configured to send to it on two others, one of whose CSP allows it.
+export const FHIR_PORT = 8590;           // tests/e2e/fhir/server.mjs
+export const APP_REFERRAL_PORT = 8585;   // configs/referral.json, connect-src allows FHIR
+export const APP_BLOCKED_PORT = 8586;    // configs/referral.json, connect-src does not
+export const FHIR = `http://127.0.0.1:${FHIR_PORT}`;
+export const APP_REFERRAL = `http://127.0.0.1:${APP_REFERRAL_PORT}`;
+export const APP_BLOCKED = `http://127.0.0.1:${APP_BLOCKED_PORT}`;
