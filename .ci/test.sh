@@ -5,7 +5,8 @@
 #   2. native unit, property and exhaustive tests of the pure core (cargo test)
 #   3. browser tests (wasm-bindgen-test in headless Chromium)
 #   4. release build (trunk --release --offline, wasm-opt -Oz) and the size budget
-#   5. end-to-end tests (Playwright + axe-core) against that build served on loopback
+#   5. end-to-end tests (Playwright + axe-core) against that build served on loopback,
+#      after the self-test of the FHIR server the referral tests send to
 #
 # `make test` runs this; so does CI (.ci/run). Set E2E_ARGS to pass flags to Playwright.
 
@@ -41,6 +42,9 @@ step "release build (trunk --release --offline)"
 rm -rf dist
 trunk build --release --offline
 bash "$ROOT/.ci/check-build.sh" dist
+
+step "test FHIR server self-test (Medplum's router: conditional create, faults, CORS)"
+node --experimental-websocket --test tests/e2e/fhir/selftest.mjs
 
 step "end-to-end tests (Playwright + axe-core, Debian Chromium)"
 # shellcheck disable=SC2086

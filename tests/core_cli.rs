@@ -264,7 +264,10 @@ fn check_config_refuses_a_referral_endpoint_that_is_not_https_and_names_every_pr
         );
     }
     let out = cli(
-        &["check-config", fixture("config-referral.json").to_str().unwrap()],
+        &[
+            "check-config",
+            fixture("config-referral.json").to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
@@ -273,7 +276,9 @@ fn check_config_refuses_a_referral_endpoint_that_is_not_https_and_names_every_pr
     assert!(config.referral.offers(Headline::HigherIntensity));
     assert!(!config.referral.offers(Headline::UrgentSupport));
     // An unknown outcome name is a reading problem with its path.
-    let problems = parse_config(r#"{"referral": {"outcomes": ["eligble"]}}"#).unwrap_err().problems;
+    let problems = parse_config(r#"{"referral": {"outcomes": ["eligble"]}}"#)
+        .unwrap_err()
+        .problems;
     assert_eq!(problems[0].path, "referral", "{problems:?}");
     assert!(problems[0].reason.contains("eligble"), "{problems:?}");
 }

@@ -29,7 +29,7 @@ pub fn ConsentScreen() -> impl IntoView {
         state.consents.update(|n| *n += 1);
         state.go(Screen::Result);
     };
-    let contact = Signal::derive(move || state.contact.get());
+    let contact = state.contact.get_untracked();
 
     view! {
         <section class="screener__screen screener__screen--consent" aria-labelledby="screener-consent-title">

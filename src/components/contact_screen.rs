@@ -3,7 +3,7 @@ use crate::core::config::FieldRule;
 use crate::core::referral::{check_contact, ContactField, ContactProblem, PhoneProblem};
 use crate::flow::Screen;
 use crate::i18n::*;
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, text, Msg};
 use crate::state::use_screener;
 use leptos::prelude::*;
 
@@ -78,9 +78,22 @@ pub fn ContactScreen() -> impl IntoView {
         }
     };
 
+    // Labels are `Msg`s rendered by closures (no `Signal`: its machinery alone would
+    // cost the WebAssembly more than this form).
+    let optional = move |rule: FieldRule, label: Msg| {
+        move || {
+            let text = label.get(i18n.lang());
+            if rule == FieldRule::Optional {
+                fill(t_string!(i18n, contact_optional), &[("label", &text)])
+            } else {
+                text.to_string()
+            }
+        }
+    };
     let text_field = move |field: ContactField,
-                           label: Signal<String>,
-                           hint: Option<Signal<String>>,
+                           label: Msg,
+                           rule: FieldRule,
+                           hint: Option<Msg>,
                            kind: &'static str,
                            autocomplete: &'static str,
                            inputmode: &'static str,
@@ -114,8 +127,8 @@ pub fn ContactScreen() -> impl IntoView {
         };
         view! {
             <div class="screener__field">
-                <label class="screener__label" for=id>{label}</label>
-                {hint.map(|h| view! { <p class="screener__hint" id=hint_id.clone()>{h}</p> })}
+                <label class="screener__label" for=id>{optional(rule, label)}</label>
+                {hint.map(|h| view! { <p class="screener__hint" id=hint_id.clone()>{text(i18n, h)}</p> })}
                 <p class="screener__error" id=error_id.clone() hidden=move || error_of(field).is_none()>
                     {move || error_of(field).map(message)}
                 </p>
@@ -136,7 +149,7 @@ pub fn ContactScreen() -> impl IntoView {
             </div>
         }
     };
-    let yes_no = move |field: ContactField, question: Signal<String>, hint: Signal<String>| {
+    let yes_no = move |field: ContactField, question: Msg, hint: Msg| {
         let name = match field {
             ContactField::Voicemail => "screener-contact-voicemail",
             _ => "screener-contact-sms",
@@ -162,8 +175,8 @@ pub fn ContactScreen() -> impl IntoView {
                 class="screener__fieldset screener__field"
                 aria-describedby=format!("{hint_id} {error_id}")
             >
-                <legend class="screener__label" id=legend_id>{question}</legend>
-                <p class="screener__hint" id=hint_id.clone()>{hint}</p>
+                <legend class="screener__label" id=legend_id>{text(i18n, question)}</legend>
+                <p class="screener__hint" id=hint_id.clone()>{text(i18n, hint)}</p>
                 <p class="screener__error" id=error_id.clone() hidden=move || error_of(field).is_none()>
                     {move || error_of(field).map(message)}
                 </p>
@@ -181,16 +194,6 @@ pub fn ContactScreen() -> impl IntoView {
                 </div>
             </fieldset>
         }
-    };
-    let optional = move |rule: FieldRule, label: Msg| {
-        Signal::derive(move || {
-            let text = label.get(i18n.lang());
-            if rule == FieldRule::Optional {
-                fill(t_string!(i18n, contact_optional), &[("label", &text)])
-            } else {
-                text.to_string()
-            }
-        })
     };
 
     view! {
@@ -216,31 +219,21 @@ pub fn ContactScreen() -> impl IntoView {
             </div>
             <form class="screener__form" novalidate on:submit=on_submit>
                 {fields.name.asked().then(|| text_field(
-                    ContactField::Name,
-                    optional(fields.name, msg::contact_name),
-                    Some(Signal::derive(move || t_string!(i18n, contact_name_hint).to_string())),
+                    ContactField::Name, msg::contact_name, fields.name, Some(msg::contact_name_hint),
                     "text", "name", "text", fields.name == FieldRule::Required,
                 ))}
                 {fields.phone.asked().then(|| text_field(
-                    ContactField::Phone,
-                    optional(fields.phone, msg::contact_phone),
-                    Some(Signal::derive(move || t_string!(i18n, contact_phone_hint).to_string())),
+                    ContactField::Phone, msg::contact_phone, fields.phone, Some(msg::contact_phone_hint),
                     "tel", "tel", "tel", fields.phone == FieldRule::Required,
                 ))}
                 {(fields.phone.asked() && fields.voicemail).then(|| yes_no(
-                    ContactField::Voicemail,
-                    Signal::derive(move || t_string!(i18n, contact_voicemail).to_string()),
-                    Signal::derive(move || t_string!(i18n, contact_voicemail_hint).to_string()),
+                    ContactField::Voicemail, msg::contact_voicemail, msg::contact_voicemail_hint,
                 ))}
                 {(fields.phone.asked() && fields.sms).then(|| yes_no(
-                    ContactField::Sms,
-                    Signal::derive(move || t_string!(i18n, contact_sms).to_string()),
-                    Signal::derive(move || t_string!(i18n, contact_sms_hint).to_string()),
+                    ContactField::Sms, msg::contact_sms, msg::contact_sms_hint,
                 ))}
                 {fields.email.asked().then(|| text_field(
-                    ContactField::Email,
-                    optional(fields.email, msg::contact_email),
-                    None,
+                    ContactField::Email, msg::contact_email, fields.email, None,
                     "email", "email", "email", fields.email == FieldRule::Required,
                 ))}
                 <p class="screener__hint">{t!(i18n, contact_privacy)}</p>

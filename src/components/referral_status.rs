@@ -63,7 +63,7 @@ pub fn ReferralStatus() -> impl IntoView {
         }
     };
     let sent = move |r: &Referral, at_ms: f64| {
-        let contact = Signal::stored(r.contact.clone());
+        let contact = r.contact.clone();
         let reference = r.id.reference();
         view! {
             <div class="screener__referral screener__referral--sent" aria-labelledby="screener-referral-sent-title">

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 /// the consent screen before sending and on the receipt after, from the same data.
 #[component]
 pub fn ReferralSummary(
-    /// The contact details to list (the ones being sent, or sent).
-    contact: Signal<ContactDetails>,
+    /// The contact details to list (the ones being sent, or sent): a value, since they
+    /// cannot change while either screen is shown.
+    contact: ContactDetails,
     /// Whether every answer travels (else the scores, contact preferences and result).
     include_answers: bool,
 ) -> impl IntoView {
@@ -23,8 +24,11 @@ pub fn ReferralSummary(
         Some(false) => t_string!(i18n, contact_no).to_string(),
         None => String::new(),
     };
+    let contact = StoredValue::new(contact);
+    // Re-read on a language change (the labels are translated).
     let rows = move || {
-        let c = contact.get();
+        let c = contact.get_value();
+        let c = &c;
         let mut rows: Vec<(String, String)> = Vec::new();
         if fields.name.asked() && !c.name.trim().is_empty() {
             rows.push((t_string!(i18n, contact_name).into(), c.name.trim().into()));
