@@ -29,9 +29,10 @@ pub fn ContactScreen() -> impl IntoView {
             ContactProblem::Missing(ContactField::Email) => {
                 t_string!(i18n, contact_error_email_missing)
             }
-            ContactProblem::Missing(ContactField::Voicemail | ContactField::Sms) => {
-                t_string!(i18n, contact_error_yes_no)
+            ContactProblem::Missing(ContactField::Voicemail) => {
+                t_string!(i18n, contact_error_voicemail)
             }
+            ContactProblem::Missing(ContactField::Sms) => t_string!(i18n, contact_error_sms),
             ContactProblem::NameTooLong => t_string!(i18n, contact_error_name_long),
             ContactProblem::Phone(PhoneProblem::NotANumber) => {
                 t_string!(i18n, contact_error_phone_chars)
