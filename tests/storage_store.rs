@@ -903,3 +903,60 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------------ the outbox
+
+fn a_referral() -> screener::core::referral::Referral {
+    screener::core::referral::Referral::new(
+        screener::core::referral::ReferralId::from_random([9; 16]),
+        NOW,
+        "https://fhir.example.org/R4".into(),
+        json!({"resourceType": "Bundle", "type": "transaction"}),
+        Default::default(),
+        false,
+    )
+}
+
+#[test]
+fn the_outbox_is_kept_beside_the_record_and_deleted_with_everything() {
+    let backend = shared();
+    let mut store = open(&backend, NOW).store;
+    assert_eq!(store.load_outbox(), Ok(None));
+    let referral = a_referral();
+    store.save_outbox(&referral).unwrap();
+    assert!(stored(&backend).contains_key(screener::storage::OUTBOX_KEY));
+    // Another tab (a new store on the same storage) reads the same request.
+    let other = open(&backend, NOW).store;
+    assert_eq!(other.load_outbox(), Ok(Some(referral.clone())));
+    store.delete_all().unwrap();
+    assert_eq!(store.load_outbox(), Ok(None));
+    assert!(stored(&backend).is_empty(), "{:?}", stored(&backend));
+}
+
+#[test]
+fn memory_only_keeps_the_outbox_off_the_device_and_unreadable_ones_are_not_guessed() {
+    let backend = shared();
+    let mut store = open(&backend, NOW).store;
+    store.set_keep_on_device(false).unwrap();
+    store.save_outbox(&a_referral()).unwrap();
+    assert!(stored(&backend).is_empty(), "memory only writes nothing");
+    assert_eq!(store.load_outbox(), Ok(None));
+
+    let backend = shared();
+    backend.inner().insert(
+        screener::storage::OUTBOX_KEY,
+        r#"{"format_version":1,"referral":"?"}"#,
+    );
+    assert_eq!(open(&backend, NOW).store.load_outbox(), Ok(None));
+    backend.inner().insert(
+        screener::storage::OUTBOX_KEY,
+        r#"{"format_version":9,"referral":{}}"#,
+    );
+    assert_eq!(
+        screener::storage::decode_outbox(r#"{"format_version":9,"referral":{}}"#),
+        Err(screener::storage::OutboxDecodeError::NewerVersion { found: 9 })
+    );
+    let mut store = open(&backend, NOW).store;
+    store.remove_outbox().unwrap();
+    assert!(!stored(&backend).contains_key(screener::storage::OUTBOX_KEY));
+}

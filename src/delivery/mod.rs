@@ -32,7 +32,7 @@ use crate::core::referral::{
 };
 use crate::partner::bridge::{deployment_base, now_iso};
 use crate::state::ScreenerState;
-use crate::storage::{decode_outbox, now_ms, on_outbox_changed, Store};
+use crate::storage::{decode_outbox, is_expired, now_ms, on_outbox_changed, Store};
 
 /// Arena storage for values that are not `Send` (the store holds JS handles).
 type Local = leptos::prelude::LocalStorage;
@@ -58,7 +58,17 @@ pub fn install(state: ScreenerState, store: StoredValue<Store, Local>) {
         timer: StoredValue::new_local(None),
         busy: StoredValue::new_local(false),
     };
-    let saved = store.with_value(|s| s.load_outbox()).ok().flatten();
+    let mut saved = store.with_value(|s| s.load_outbox()).ok().flatten();
+    // A receipt is kept as long as answers are (the retention period); one still to send
+    // is kept until it is sent or the person deletes it.
+    let retention = state.config.with_value(|c| c.retention_days);
+    if saved
+        .as_ref()
+        .is_some_and(|r| !r.is_pending() && is_expired(r.consented_ms, now_ms(), retention))
+    {
+        let _ = store.try_update_value(Store::remove_outbox);
+        saved = None;
+    }
     let resume = saved.as_ref().is_some_and(Referral::is_pending);
     if saved.is_some() {
         state.referral.set(saved);

@@ -411,6 +411,14 @@ impl Store {
             .and_then(|text| decode_outbox(&text).ok()))
     }
 
+    /// Removes the outbox (a receipt past the retention period).
+    pub fn remove_outbox(&mut self) -> Result<(), StorageError> {
+        if self.memory_only.is_some() {
+            return Ok(());
+        }
+        self.backend.remove(OUTBOX_KEY)
+    }
+
     /// Writes the outbox. Memory-only: writes nothing (and says `Ok`); the caller tells
     /// the person that the request lives only in this page until it is sent.
     pub fn save_outbox(&mut self, referral: &Referral) -> Result<(), StorageError> {
