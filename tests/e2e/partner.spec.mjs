@@ -122,7 +122,9 @@ test('events: steps name only the section, no risk, completed with a valid FHIR 
   expect(all.filter((e) => e.type === 'screener:risk')).toEqual([]);
 
   const [completed] = await ofType(page, 'completed');
-  expect(Object.keys(completed).sort()).toEqual(['answersIncluded', 'outcome', 'questionnaire', 'questionnaireResponse', 'type']);
+  expect(Object.keys(completed).sort()).toEqual(['answersIncluded', 'outcome', 'questionnaire', 'questionnaireResponse', 'referral', 'type']);
+  // No referral configured for this partner: none was made (issue 15).
+  expect(completed.referral).toBeNull();
   expect(completed.answersIncluded).toBe(true);
   expect(completed.outcome.headline).toBe('eligible');
   expect(completed.outcome.scores).toEqual([
