@@ -20,6 +20,8 @@
 //!   and problems.
 //! * [`config`] — the partner [`Config`] with the model service's defaults,
 //!   its validation, and lenient parsing that lists every problem.
+//! * [`static_help`] — the crisis list `index.html` shows without the app,
+//!   written from a [`Config`] and checked against one.
 //!
 //! # ARCHITECTURE INVARIANT
 //!
@@ -48,6 +50,7 @@ pub mod fhir;
 pub mod instruments;
 pub mod questionnaire;
 pub mod risk;
+pub mod static_help;
 pub mod text;
 
 pub use answers::{
