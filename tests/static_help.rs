@@ -199,8 +199,10 @@ fn missing_and_extra_lines_are_named() {
 
 #[test]
 fn an_english_only_configuration_writes_english_only() {
-    let mut config = Config::default();
-    config.languages = vec![Lang::En];
+    let config = Config {
+        languages: vec![Lang::En],
+        ..Config::default()
+    };
     let page = write_static_list(&read("index.html"), &config).unwrap();
     let (_, list_and_after) = page.split_at(page.find("screener-static-list").unwrap());
     let list = &list_and_after[..list_and_after.find("</ul>").unwrap()];

@@ -78,11 +78,19 @@ export const ENGINES = {
   firefox: {
     label: 'Firefox ESR',
     driver: (port) => [GECKODRIVER, ['--host', '127.0.0.1', '--port', String(port)]],
-    capabilities: ({ downloads }) => ({
+    // Firefox's own window styles keep it at least 500 px wide, wider than a phone: the
+    // profile's userChrome.css lifts that minimum, so the page gets a phone's viewport.
+    profile(dir) {
+      fs.mkdirSync(path.join(dir, 'chrome'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'chrome', 'userChrome.css'),
+        ':root, #main-window, #navigator-toolbox, #nav-bar, #TabsToolbar, #browser, #appcontent, #tabbrowser-tabbox { min-width: 0 !important; }\n');
+      fs.writeFileSync(path.join(dir, 'user.js'), 'user_pref("toolkit.legacyUserProfileCustomizations.stylesheets", true);\n');
+    },
+    capabilities: ({ downloads, profile }) => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: FIREFOX,
-        args: ['-headless'],
+        args: ['-headless', '-profile', profile],
         prefs: {
           // Save downloads straight into a folder the test reads, without asking.
           'browser.download.folderList': 2,
@@ -113,7 +121,11 @@ export async function openSession(engineName, { logDir }) {
   const engine = ENGINES[engineName];
   if (!engine) throw new Error(`unknown engine ${engineName} (expected one of ${Object.keys(ENGINES).join(', ')})`);
   const port = await freePort();
-  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), `screener-${engineName}-downloads-`));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `screener-${engineName}-`));
+  const downloads = path.join(scratch, 'downloads');
+  const profile = path.join(scratch, 'profile');
+  fs.mkdirSync(downloads);
+  engine.profile?.(profile);
   fs.mkdirSync(logDir, { recursive: true });
   const [command, args] = engine.driver(port);
   const driver = start(command, args, {
@@ -130,7 +142,7 @@ export async function openSession(engineName, { logDir }) {
       logLevel: 'warn',
       connectionRetryTimeout: 120_000,
       connectionRetryCount: 1,
-      capabilities: engine.capabilities({ downloads }),
+      capabilities: engine.capabilities({ downloads, profile }),
     });
     return {
       browser,
@@ -138,7 +150,7 @@ export async function openSession(engineName, { logDir }) {
       async close() {
         await browser.deleteSession().catch(() => {});
         driver.stop();
-        fs.rmSync(downloads, { recursive: true, force: true });
+        fs.rmSync(scratch, { recursive: true, force: true });
       },
     };
   } catch (error) {

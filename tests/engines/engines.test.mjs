@@ -67,7 +67,10 @@ for (const engine of engines) {
 
     before(async () => {
       const t0 = Date.now();
-      session = await openSession(engine, { logDir: LOGS });
+      session = await openSession(engine, { logDir: LOGS }).catch((error) => {
+        error.message = `[${engine}] could not open a WebDriver session (driver log: tests/engines/logs/${engine}-driver.log): ${error.message}`;
+        throw error;
+      });
       b = session.browser;
       p = new Person(b, engine);
       // WebKit's window is full-screen on a phone-sized screen (see drivers.mjs).
