@@ -26,7 +26,7 @@ fail() { printf '\033[31mstatic crisis list: %s\033[0m\n' "$*" >&2; exit 1; }
 
 rm -rf "$PARTNER_DIST"
 cp -r "$DIST" "$PARTNER_DIST"
-"$CLI" check-config "$PARTNER_CONFIG" "$PARTNER_DIST/index.html" >/dev/null \
+"$CLI" check-config "$PARTNER_CONFIG" "$PARTNER_DIST/index.html" >/dev/null 2>&1 \
   && fail "check-config did not notice that the default page differs from $PARTNER_CONFIG"
 "$CLI" write-crisis-lines "$PARTNER_CONFIG" "$PARTNER_DIST/index.html"
 "$CLI" check-config "$PARTNER_CONFIG" "$PARTNER_DIST/index.html"

@@ -71,10 +71,12 @@ bash "$ROOT/.ci/check-tools.sh" "$ROOT"
 if [ -z "${SETUP_SKIP_BROWSER:-}" ]; then
   MINIBROWSER_BIN=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
   # fonts-noto-cjk: so screenshots of the Chinese screens show characters, not boxes.
+  # (grep without -q: -q stops reading early, fc-list then dies of SIGPIPE, and with
+  # pipefail the fonts look missing, so apt-get ran on every setup.)
   # webkit2gtk-driver (WebKitWebDriver + MiniBrowser, WebKitGTK: Safari's engine) needs a
   # display: xvfb and xauth give xvfb-run. firefox-esr is driven by geckodriver.
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-     || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+     || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null \
      || ! command -v WebKitWebDriver >/dev/null || [ ! -x "$MINIBROWSER_BIN" ] \
      || ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null \
      || ! command -v firefox-esr >/dev/null; then

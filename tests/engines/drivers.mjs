@@ -128,10 +128,14 @@ export async function openSession(engineName, { logDir }) {
   engine.profile?.(profile);
   fs.mkdirSync(logDir, { recursive: true });
   const [command, args] = engine.driver(port);
+  // WebKit saves downloads into the XDG download folder (else the home folder): point it
+  // at ours through a user-dirs.dirs of its own.
+  const xdgConfig = path.join(scratch, 'config');
+  fs.mkdirSync(xdgConfig);
+  fs.writeFileSync(path.join(xdgConfig, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
   const driver = start(command, args, {
     log: path.join(logDir, `${engineName}-driver.log`),
-    // WebKit saves downloads into the XDG download folder: point it at ours.
-    env: { XDG_DOWNLOAD_DIR: downloads, MOZ_HEADLESS: '1' },
+    env: { XDG_CONFIG_HOME: xdgConfig },
   });
   try {
     await waitForPort(port, 30_000, `${engine.label} driver`);

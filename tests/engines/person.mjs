@@ -3,6 +3,7 @@
 // Label"), never by ids or classes. That also checks each engine names the controls as
 // the Chromium tests expect: a name an engine computes differently fails here.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -94,4 +95,22 @@ export class Person {
   async press(key) {
     await this.b.action('key').down(key).up(key).perform();
   }
+}
+
+/**
+ * Pages in a PDF: its page objects (`/Type /Page`), looked for in the file and inside its
+ * compressed object streams (Firefox writes its page objects there).
+ */
+export function pdfPages(pdf) {
+  const latin = pdf.toString('latin1');
+  const texts = [latin];
+  for (const m of latin.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const end = latin.indexOf('endstream', start);
+    if (end < 0) continue;
+    try {
+      texts.push(zlib.inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch { /* not a Flate stream, or an image: no page objects there */ }
+  }
+  return texts.reduce((n, t) => n + (t.match(/\/Type\s*\/Page(?![s\w])/g) || []).length, 0);
 }
