@@ -13,6 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"     # 0.22 needs rustc >= 1.96.1 (see shared/toolchain.md)
 WASM_OPT_VERSION="132"      # Debian's wasm-opt 108 corrupts Rust 1.95 output
+GECKODRIVER_VERSION="0.37.1" # Firefox's WebDriver server, for the cross-engine tests
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -51,29 +52,50 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked trunk --version "$TRUNK_VERSION" --force
 fi
 
-# --- npm packages: wasm-opt (binaryen), Playwright, axe-core --------------------------
+# --- npm packages: wasm-opt (binaryen), Playwright, axe-core, WebdriverIO --------------
 command -v npm >/dev/null || die "Node.js and npm are required"
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.ci-installed-lock; then
-  say "installing npm packages (binaryen, @playwright/test, @axe-core/playwright)"
-  # The browser comes from Debian: Playwright must never download its own.
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  say "installing npm packages (binaryen, @playwright/test, @axe-core/playwright, webdriverio)"
+  # The browsers come from Debian: Playwright must never download its own. WebdriverIO's
+  # driver helpers (geckodriver, edgedriver) download only when asked to at install
+  # (*_AUTO_INSTALL) or when a session names no driver host; ours always names one, and
+  # --ignore-scripts keeps every package's install script from running.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
   cp package-lock.json node_modules/.ci-installed-lock
 fi
 export PATH="$ROOT/node_modules/.bin:$PATH"
 # Every pin checked in one place, with a clear message on any mismatch.
 bash "$ROOT/.ci/check-tools.sh" "$ROOT"
 
-# --- Chromium and ChromeDriver from Debian ----------------------------------------------
+# --- Browsers: Chromium, WebKit and Firefox, from Debian; geckodriver from crates.io ------
 if [ -z "${SETUP_SKIP_BROWSER:-}" ]; then
+  MINIBROWSER_BIN=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
   # fonts-noto-cjk: so screenshots of the Chinese screens show characters, not boxes.
+  # (grep without -q: -q stops reading early, fc-list then dies of SIGPIPE, and with
+  # pipefail the fonts look missing, so apt-get ran on every setup.)
+  # webkit2gtk-driver (WebKitWebDriver + MiniBrowser, WebKitGTK: Safari's engine) needs a
+  # display: xvfb and xauth give xvfb-run. firefox-esr is driven by geckodriver.
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-     || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
-    say "installing chromium, chromium-driver and CJK fonts from Debian"
+     || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null \
+     || ! command -v WebKitWebDriver >/dev/null || [ ! -x "$MINIBROWSER_BIN" ] \
+     || ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null \
+     || ! command -v firefox-esr >/dev/null; then
+    say "installing chromium, chromium-driver, CJK fonts, webkit2gtk-driver, xvfb, xauth and firefox-esr from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 \
+      chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb xauth firefox-esr
+  fi
+  # geckodriver is not packaged by Debian 12: build it from crates.io (about 4 minutes),
+  # only when missing. Its own GitHub binaries are never downloaded.
+  if ! "$HOME/.cargo/bin/geckodriver" --version >/dev/null 2>&1; then
+    say "installing geckodriver $GECKODRIVER_VERSION from crates.io (about 4 minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION"
   fi
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  export MINIBROWSER="${MINIBROWSER:-$MINIBROWSER_BIN}"
+  export FIREFOX="${FIREFOX:-$(command -v firefox-esr)}"
+  export GECKODRIVER="${GECKODRIVER:-$HOME/.cargo/bin/geckodriver}"
 fi
 
 say "tools ready: $(trunk --version), wasm-bindgen $WB_LOCK, wasm-opt $WASM_OPT_VERSION"

@@ -7,6 +7,10 @@
 #   4. release build (trunk --release --offline, wasm-opt -Oz) and the size budget
 #   5. end-to-end tests (Playwright + axe-core) against that build served on loopback,
 #      after the self-test of the FHIR server the referral tests send to
+#   6. the static crisis list: the built page matches its configuration, a partner's
+#      rewrite matches the partner's, and the CSP hashes survive the rewrite
+#   7. cross-engine end-to-end tests: the same build in WebKit and Firefox through
+#      WebDriver (tests/engines, node's test runner with WebdriverIO)
 #
 # `make test` runs this; so does CI (.ci/run). Set E2E_ARGS to pass flags to Playwright.
 
@@ -49,5 +53,11 @@ node --experimental-websocket --test tests/e2e/fhir/selftest.mjs
 step "end-to-end tests (Playwright + axe-core, Debian Chromium)"
 # shellcheck disable=SC2086
 npx playwright test --config tests/e2e/playwright.config.mjs ${E2E_ARGS:-}
+
+step "static crisis list (page and configuration agree; the CSP hash survives a rewrite)"
+bash "$ROOT/.ci/check-static-help.sh" dist
+
+step "cross-engine end-to-end tests (WebKit and Firefox through WebDriver)"
+node --test --test-reporter=spec tests/engines/
 
 printf '\n\033[1;32mAll test layers passed.\033[0m\n'

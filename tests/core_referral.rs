@@ -1,6 +1,8 @@
 //! The referral core: the FHIR transaction Bundle, and the delivery state machine under
 //! any sequence of failures, successes, reloads and tab switches.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

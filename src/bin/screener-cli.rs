@@ -6,19 +6,27 @@
 //!
 //! ```text
 //! screener-cli evaluate [FILE|-]      {"answers": {...}, "config": {...}?} -> Outcome JSON
-//! screener-cli check-config FILE|-    list every problem as `path: reason`
+//! screener-cli check-config FILE|- [PAGE]
+//!                                     list every problem as `path: reason`; with PAGE
+//!                                     (a built index.html), also every difference
+//!                                     between its static crisis list and FILE's lines
+//! screener-cli write-crisis-lines FILE|- PAGE [OUT]
+//!                                     write FILE's crisis lines into PAGE's static
+//!                                     list (in place, or into OUT)
 //! screener-cli default-config         the default configuration as JSON
 //! screener-cli questionnaire [FILE|-] the questionnaire (for a config, or the default)
 //! ```
 //!
-//! Exit status: 0 success; 1 the configuration has problems; 2 usage,
-//! input or JSON syntax error.
+//! Exit status: 0 success; 1 the configuration has problems (or disagrees
+//! with the page); 2 usage, input or JSON syntax error, or a page without a
+//! static crisis list.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use serde_json::Value;
 
+use screener::core::static_help::{compare_static_list, write_static_list};
 use screener::core::{
     default_questionnaire, evaluate, parse_config, parse_config_value, questionnaire_for,
     AnswerProblem, Answers, Config, ConfigError,
@@ -28,8 +36,15 @@ const USAGE: &str = "\
 usage:
   screener-cli evaluate [FILE|-]       read {\"answers\": {...}, \"config\": {...}} (config optional)
                                        and print the outcome as JSON
-  screener-cli check-config FILE|-     validate a partner configuration; print every problem
-                                       as `path: reason`; exit 1 if there are any
+  screener-cli check-config FILE|- [PAGE]
+                                       validate a partner configuration; print every problem
+                                       as `path: reason`; with PAGE (the built index.html),
+                                       also every difference between the page's static
+                                       crisis list and the configuration's; exit 1 if any
+  screener-cli write-crisis-lines FILE|- PAGE [OUT]
+                                       write the configuration's crisis lines (emergency
+                                       first, every language, tel: links, hours) into the
+                                       static crisis list of PAGE, in place or into OUT
   screener-cli default-config          print the default configuration as JSON
   screener-cli questionnaire [FILE|-]  print the questionnaire as JSON (with the centres of
                                        the configuration in FILE, or the default)
@@ -56,7 +71,10 @@ fn main() -> ExitCode {
     {
         ["evaluate"] => run_evaluate("-"),
         ["evaluate", file] => run_evaluate(file),
-        ["check-config", file] => run_check_config(file),
+        ["check-config", file] => run_check_config(file, None),
+        ["check-config", file, page] => run_check_config(file, Some(page)),
+        ["write-crisis-lines", file, page] => run_write_crisis_lines(file, page, page),
+        ["write-crisis-lines", file, page, out] => run_write_crisis_lines(file, page, out),
         ["default-config"] => print_json(&Config::default()),
         ["questionnaire"] => print_json(&default_questionnaire()),
         ["questionnaire", file] => run_questionnaire(file),
@@ -136,13 +154,10 @@ fn run_evaluate(file: &str) -> Result<(), Failure> {
     print_json(&outcome)
 }
 
-fn run_check_config(file: &str) -> Result<(), Failure> {
+fn run_check_config(file: &str, page: Option<&str>) -> Result<(), Failure> {
     let text = read_input(file)?;
-    match parse_config(&text) {
-        Ok(_) => {
-            println!("ok: the configuration is valid");
-            Ok(())
-        }
+    let config = match parse_config(&text) {
+        Ok(config) => config,
         Err(error) => {
             let mut out = io::stdout().lock();
             for problem in &error.problems {
@@ -150,9 +165,47 @@ fn run_check_config(file: &str) -> Result<(), Failure> {
                     .map_err(|e| Failure::Usage(format!("cannot write output: {e}")))?;
             }
             eprintln!("screener-cli: {error}");
-            Err(Failure::Reported)
+            return Err(Failure::Reported);
         }
+    };
+    let Some(page) = page else {
+        println!("ok: the configuration is valid");
+        return Ok(());
+    };
+    let html = read_input(page)?;
+    let differences =
+        compare_static_list(&html, &config).map_err(|e| Failure::Usage(format!("{page}: {e}")))?;
+    if differences.is_empty() {
+        println!("ok: the configuration is valid and {page} shows its crisis lines");
+        return Ok(());
     }
+    let mut out = io::stdout().lock();
+    for difference in &differences {
+        writeln!(out, "{difference}")
+            .map_err(|e| Failure::Usage(format!("cannot write output: {e}")))?;
+    }
+    eprintln!(
+        "screener-cli: {page}: the static crisis list differs from the configuration in {} place(s); \
+         run `screener-cli write-crisis-lines {file} {page}`",
+        differences.len()
+    );
+    Err(Failure::Reported)
+}
+
+/// Rewrites only the page's static list: the rest of the page, including
+/// the inline loader script whose hash the Content-Security-Policy allows,
+/// is kept byte for byte.
+fn run_write_crisis_lines(file: &str, page: &str, out: &str) -> Result<(), Failure> {
+    let config = parse_config(&read_input(file)?).map_err(Failure::Config)?;
+    let html = read_input(page)?;
+    let written =
+        write_static_list(&html, &config).map_err(|e| Failure::Usage(format!("{page}: {e}")))?;
+    std::fs::write(out, written).map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
+    println!(
+        "wrote {} crisis line(s) into {out}",
+        config.crisis_resources.len()
+    );
+    Ok(())
 }
 
 fn run_questionnaire(file: &str) -> Result<(), Failure> {

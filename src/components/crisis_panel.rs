@@ -20,12 +20,15 @@ pub fn CrisisPanel() -> impl IntoView {
     let shown = Memo::new(move |_| state.crisis_shown());
 
     // Focus when it appears and whenever a new risk answer or help request comes in.
-    // Effects run after the DOM update, so the heading is no longer hidden by then.
+    // Effects run after the DOM update, so the heading is no longer hidden by then. The
+    // focus waits for the next frame: when a person taps an answer's label, WebKit runs
+    // this effect inside the label's click and then focuses the radio itself, which took
+    // the focus back from the alert (found by tests/engines in WebKit only).
     Effect::new(move |_| {
         state.crisis_focus.track();
         if shown.get() {
             if let Some(el) = heading.get() {
-                focus(&el);
+                request_animation_frame(move || focus(&el));
             }
         }
     });

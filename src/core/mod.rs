@@ -22,6 +22,8 @@
 //!   its validation, and lenient parsing that lists every problem.
 //! * [`referral`] — intake: contact details, the FHIR referral bundle and
 //!   the outbox that delivers it exactly once (clock passed in).
+//! * [`static_help`] — the crisis list `index.html` shows without the app,
+//!   written from a [`Config`] and checked against one.
 //!
 //! # ARCHITECTURE INVARIANT
 //!
@@ -51,6 +53,7 @@ pub mod instruments;
 pub mod questionnaire;
 pub mod referral;
 pub mod risk;
+pub mod static_help;
 pub mod text;
 
 pub use answers::{

@@ -4,10 +4,15 @@
 // Content-Security-Policy a partner is told to send (see docs/deploying.md).
 //
 //   node tests/e2e/server.mjs --port 8181 --root dist [--no-csp] [--frame-ancestors "'self' http://127.0.0.1:8282"]
-//                             [--config tests/e2e/host/configs/partner.json] [--connect-src http://127.0.0.1:8191]
+//                             [--config tests/e2e/host/configs/partner.json] [--no-wasm] [--probe FILE]
+//                             [--connect-src http://127.0.0.1:8590]
 //
 // --config serves that file as /config.json, as a partner deploys their configuration
 // beside the app; without it there is no /config.json (404), as in the default deployment.
+// --no-wasm answers 404 for every .wasm file (the app cannot start: the static help must
+// do). --probe serves FILE as /__e2e-probe.js and loads it first in index.html: the
+// cross-engine tests (tests/engines) use it to collect console errors in engines whose
+// WebDriver cannot read the console.
 //
 // Only loopback: it binds 127.0.0.1 and never proxies anywhere.
 import http from 'node:http';
@@ -27,6 +32,9 @@ const frameAncestors = opt('frame-ancestors', "'self'");
 const configFile = opt('config', null) && path.resolve(opt('config', null));
 // The origin of a partner's FHIR endpoint, added to connect-src as docs/deploying.md says.
 const connectSrc = opt('connect-src', '');
+const noWasm = args.includes('--no-wasm');
+const probeFile = opt('probe', null) && path.resolve(opt('probe', null));
+const PROBE_PATH = '/__e2e-probe.js';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -80,8 +88,11 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, `http://${req.headers.host}`);
   let rel = decodeURIComponent(url.pathname);
   if (rel.endsWith('/')) rel += 'index.html';
-  const file = rel === '/config.json' && configFile ? configFile : path.join(root, path.normalize(rel));
-  if (!(file === configFile || file.startsWith(root)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+  const file = rel === '/config.json' && configFile ? configFile
+    : rel === PROBE_PATH && probeFile ? probeFile
+      : path.join(root, path.normalize(rel));
+  const missing = noWasm && file.endsWith('.wasm');
+  if (missing || !(file === configFile || file === probeFile || file.startsWith(root)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
     return;
@@ -108,6 +119,14 @@ const server = http.createServer((req, res) => {
     headers['content-encoding'] = 'gzip';
   } else {
     body = fs.readFileSync(file);
+  }
+  if (probeFile && ext === '.html') {
+    // Before the first script, as a classic script: it runs before Trunk's module loader.
+    // Uncompressed, so the insertion is simple; the CSP allows it as a 'self' script.
+    const html = fs.readFileSync(file, 'utf8');
+    const at = html.search(/<script/i);
+    body = Buffer.from(at < 0 ? html : `${html.slice(0, at)}<script src="${PROBE_PATH}"></script>${html.slice(at)}`);
+    delete headers['content-encoding'];
   }
   headers['content-length'] = body.length;
   res.writeHead(200, headers);
