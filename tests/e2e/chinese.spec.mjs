@@ -9,6 +9,9 @@ test.describe('a browser that prefers Chinese', () => {
   test.use({ locale: 'zh-HK' });
 
   test('the whole flow in Chinese, with a risk answer, is accessible on every screen', async ({ page }) => {
+    // An axe scan and two screenshots on each of about 30 screens: more than the default
+    // minute on a loaded two-core machine.
+    test.slow();
     await openApp(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-HK');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('我們的免費支援適合你嗎？');

@@ -16,6 +16,9 @@ async function seeResult(page) {
 }
 
 test('eligible: every screen is accessible, contact preferences are asked, next steps shown', async ({ page }) => {
+  // An axe scan on each of about 30 screens, and screenshots of many: more than the
+  // default minute on a loaded two-core machine.
+  test.slow();
   const errors = watchConsole(page);
   await openApp(page);
   await checkScreen(page, '01-welcome-en');
