@@ -30,7 +30,7 @@ use leptos::prelude::*;
 use crate::core::referral::{
     reconcile, referral_bundle, Action, BundleInput, Referral, ReferralId, Trigger,
 };
-use crate::partner::bridge::{deployment_base, now_iso};
+use crate::partner::bridge::with_screening;
 use crate::state::ScreenerState;
 use crate::storage::{decode_outbox, is_expired, now_ms, on_outbox_changed, Store};
 
@@ -136,27 +136,19 @@ fn make_referral(state: ScreenerState) -> Option<Referral> {
     let endpoint = state.config.with_value(|c| c.referral.endpoint.clone())?;
     let id = ReferralId::from_random(random_bytes()?);
     let contact = state.contact.get_untracked();
-    let base = deployment_base();
-    let authored = now_iso();
-    let lang = state.lang.get_untracked();
-    let (bundle, include_answers) = state.questionnaire.with_value(|questionnaire| {
-        state.config.with_value(|config| {
-            state.answers.with_untracked(|answers| {
-                state.outcome.with_untracked(|outcome| {
-                    let bundle = referral_bundle(&BundleInput {
-                        questionnaire,
-                        config,
-                        answers,
-                        outcome,
-                        contact: &contact,
-                        id,
-                        authored: &authored,
-                        base: &base,
-                        lang,
-                    });
-                    (bundle, config.referral.include_answers)
-                })
-            })
+    let include_answers = state.config.with_value(|c| c.referral.include_answers);
+    // The same screening as the host handoff and the download read: base, time, language.
+    let bundle = with_screening(state, |c| {
+        referral_bundle(&BundleInput {
+            questionnaire: c.questionnaire,
+            config: c.config,
+            answers: c.answers,
+            outcome: c.outcome,
+            contact: &contact,
+            id,
+            authored: c.authored.unwrap_or_default(),
+            base: c.base,
+            lang: c.lang,
         })
     });
     Some(Referral::new(
