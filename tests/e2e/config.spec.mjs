@@ -203,7 +203,7 @@ test('a valid configuration applies: name, rules, centres, theme, no notice', as
   await open(page);
   await expect(notice(page)).toHaveCount(0);
   await expect(page.locator('#screener-main .screener__eyebrow')).toHaveText('Harbour Wellbeing Steps');
-  await expect(page.getByText('Short, free support for low mood, worry and stress, from Harbour Community Services.')).toBeVisible();
+  await expect(page.getByText('Short support for low mood, worry and stress, from Harbour Community Services.')).toBeVisible();
   const root = page.locator('#screener');
   const prop = (name) => root.evaluate((el, n) => getComputedStyle(el).getPropertyValue(n).trim(), name);
   expect(await prop('--screener-color-primary')).toBe('#005a9c');
