@@ -248,3 +248,18 @@ test('a URL language the configuration does not offer is ignored', async ({ page
   await open(page, '/?lang=zh-Hant-HK');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('the service\'s facts are checked in the browser as check-config does, by path', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await serveConfig(page, fixture('config-service-facts-invalid.json'));
+  await open(page);
+  await expectProblems(page, errors, [
+    ['service.first_contact_within.value', 'must be at least 1 (got -3)'],
+    ['service.first_conversation.minutes', 'must be 1 to 480 minutes (got 0)'],
+    ['service.first_conversation.modes', 'must name at least one of video, phone, in_person (leave first_conversation out to promise none)'],
+    ['service.sessions.max', 'must be at least min (5) (got 3)'],
+    ['service.cost.paid.zh', 'must not be empty'],
+    ['service.for_whom.zh', 'must not be empty'],
+  ]);
+  await expectDefaultsWork(page);
+});
