@@ -37,6 +37,12 @@ use crate::storage::{decode_outbox, is_expired, now_ms, on_outbox_changed, Store
 /// Arena storage for values that are not `Send` (the store holds JS handles).
 type Local = leptos::prelude::LocalStorage;
 
+/// Dispatched on `window` while a request waits for a later try: the loader
+/// (`src/loader.mjs`) then asks the service worker for Background Sync.
+const PENDING_EVENT: &str = "screener:outbox-pending";
+/// Dispatched on `window` by the loader when the service worker's sync event fires.
+const RETRY_EVENT: &str = "screener:retry";
+
 /// The handles a try needs, all `Copy`.
 #[derive(Clone, Copy)]
 struct Runner {
@@ -93,6 +99,10 @@ pub fn install(state: ScreenerState, store: StoredValue<Store, Local>) {
     // The network is back.
     let online = window_event_listener(leptos::ev::online, move |_| runner.spawn(Trigger::Online));
     on_cleanup(move || online.remove());
+    // The same, as the service worker's Background Sync saw it (src/loader.mjs turns its
+    // message into this event; the worker cannot send: the outbox is in localStorage).
+    let synced = window_event_listener_untyped(RETRY_EVENT, move |_| runner.spawn(Trigger::Online));
+    on_cleanup(move || synced.remove());
 
     // Another tab sent, retried or consented: show its state here.
     let handle = on_outbox_changed(move |text| {
@@ -261,6 +271,10 @@ impl Runner {
 
     fn schedule(self, at_ms: f64) {
         self.cancel_timer();
+        // Where the browser has Background Sync, it may retry sooner than the timer.
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(PENDING_EVENT)) {
+            let _ = window.dispatch_event(&event);
+        }
         let wait = (at_ms - now_ms()).clamp(0.0, f64::from(i32::MAX));
         let handle = set_timeout_with_handle(
             move || self.spawn(Trigger::Timer),
