@@ -44,6 +44,7 @@ function offline() {
     const wasm = document.querySelector('link[href$="_bg.wasm"]');
     const takeOver = (worker) => worker && wasm && worker.postMessage({ type: 'screener:take-over', wasm: wasm.href });
     const register = () => sw.register(new URL('sw.js', import.meta.url)).then((reg) => {
+      if (!reg) return; // a stand-in register() (test tools) that gives no registration
       takeOver(reg.waiting);
       reg.addEventListener('updatefound', () => {
         const worker = reg.installing;

@@ -13,7 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openApp, watchConsole, snap, expectAccessible } from './helpers.mjs';
 import { EN, answerUntilReview, scenario } from './flow.mjs';
-import { APP_OFFLINE, HOST, APP_ALLOWED } from './host/ports.mjs';
+import { APP_OFFLINE, HOST, APP_ALLOWED, APP_REFERRAL, FHIR } from './host/ports.mjs';
+import { fhirReset, fhirResources } from './fhir/client.mjs';
 import { prepareBuilds, hashedFiles, NEXT } from './builds.mjs';
 
 const DIST = path.resolve('dist');
@@ -208,4 +209,49 @@ test.describe('inside a partner\'s iframe', () => {
     expect(await controlled(await appFrame(page))).toBe(false);
     expect(errors).toEqual([]);
   });
+});
+
+test('a referral request made offline asks for Background Sync, and the worker\'s sync event makes the page send it, once', async ({ page, context }) => {
+  await fhirReset(FHIR);
+  const errors = watchConsole(page);
+  await openApp(page, `${APP_REFERRAL}/`);
+  expect(await workerActivated(page)).toBe('activated');
+  await page.getByRole('button', { name: EN.start }).click();
+  await answerUntilReview(page, scenario());
+  await page.getByRole('button', { name: EN.seeResult }).click();
+  await page.getByRole('button', { name: 'Ask to be contacted' }).click();
+  await page.getByLabel('What should we call you?').fill('Ka Yan');
+  await page.getByLabel('Phone number').fill('9123 4567');
+  await page.getByRole('group', { name: 'Is it safe to leave a voicemail on this phone?' }).getByRole('radio', { name: 'No' }).check();
+  await page.getByRole('group', { name: 'Is it safe to send a text message to this phone?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Send my request' }).click();
+  await expect(page.getByRole('heading', { name: 'Your request has not been sent yet' })).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.ready).sync.getTags())),
+    { message: 'the pending request registered a sync tag' }).toContain('screener-outbox');
+
+  // The browser fires the sync event when the network is back; here the DevTools protocol
+  // fires it, so the test does not wait on the browser's own connectivity checks.
+  await page.evaluate(() => {
+    window.__screenerRetries = 0;
+    addEventListener('screener:retry', () => { window.__screenerRetries += 1; });
+  });
+  await context.setOffline(false);
+  const cdp = await context.newCDPSession(page);
+  const registration = new Promise((resolve) => cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+    const ours = registrations.find((r) => r.scopeURL === `${APP_REFERRAL}/` && !r.isDeleted);
+    if (ours) resolve(ours.registrationId);
+  }));
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.dispatchSyncEvent', {
+    origin: APP_REFERRAL, registrationId: await registration, tag: 'screener-outbox', lastChance: false,
+  });
+  await expect.poll(() => page.evaluate(() => window.__screenerRetries), { message: 'the worker asked the tab to retry' })
+    .toBeGreaterThanOrEqual(1);
+  await expect(page.getByRole('heading', { name: 'Your request was sent' })).toBeVisible();
+  const { ServiceRequest = [] } = await fhirResources(FHIR);
+  expect(ServiceRequest.length).toBe(1);
+  expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 });
