@@ -133,15 +133,19 @@ async function cacheFirst(request, key) {
  * copy; with no cached copy, whatever the network gives.
  */
 async function networkFirst(event, key, keep) {
-  const cache = await caches.open(CACHE);
+  let copy;
   const fromNetwork = (async () => {
     const preloaded = event.request.mode === 'navigate' ? await event.preloadResponse : undefined;
     const response = preloaded || await fetch(event.request);
-    if (await keep(response)) await cache.put(key, response.clone());
+    copy = response.clone(); // before the page starts reading the body
     return response;
   })();
-  // Keep the worker alive until the cache is refreshed, even if the cached copy won.
-  event.waitUntil(fromNetwork.catch(() => {}));
+  // The page gets the network's response as it streams in; the copy refreshes the cache
+  // afterwards (the worker is kept alive for it, even if the cached copy won the race).
+  event.waitUntil(fromNetwork.then(async () => {
+    if (await keep(copy)) await (await caches.open(CACHE)).put(key, copy);
+  }).catch(() => {}));
+  const cache = await caches.open(CACHE);
   const cached = await cache.match(key);
   if (!cached) return fromNetwork;
   let timer;
