@@ -63,7 +63,8 @@ self.addEventListener('install', (event) => {
     await Promise.all(ASSETS.filter((p) => p !== './').map(async (p) => {
       // A hashed name is its content, so the copy this visit just downloaded into the HTTP
       // cache is the file: a person on a data plan does not download the app twice.
-      const response = await fetch(at(p), { cache: 'force-cache' });
+      // embed.js has a fixed name: it revalidates.
+      const response = await fetch(at(p), { cache: HASHED.has(at(p)) ? 'force-cache' : 'no-cache' });
       if (!response.ok) throw new Error(`screener ${BUILD}: ${p} answered ${response.status}`);
       await cache.put(at(p), response);
     }));
