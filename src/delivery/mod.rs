@@ -10,8 +10,11 @@
 //! # When a try is made
 //!
 //! On consent (after the outbox is saved, so a closed tab loses nothing), on every visit
-//! with a pending request, when the browser comes back `online`, and when the backoff
-//! timer fires. Each try runs inside the lock and starts and ends by reconciling with
+//! with a pending request, when the browser comes back `online`, when the service
+//! worker's Background Sync fires (issue 16: while a try waits, `PENDING_EVENT` asks the
+//! loader to register a sync; the worker's sync event comes back as `RETRY_EVENT`; the
+//! worker itself never sends, as it cannot read the outbox), and when the backoff timer
+//! fires. Each try runs inside the lock and starts and ends by reconciling with
 //! the stored outbox, so another tab's receipt is never overwritten and a request is
 //! never tried after it was sent, whatever the number of tabs.
 //!
