@@ -19,3 +19,8 @@ export const APP_BLOCKED_PORT = 8586;    // configs/referral.json, connect-src d
 export const FHIR = `http://127.0.0.1:${FHIR_PORT}`;
 export const APP_REFERRAL = `http://127.0.0.1:${APP_REFERRAL_PORT}`;
 export const APP_BLOCKED = `http://127.0.0.1:${APP_BLOCKED_PORT}`;
+
+// The offline set-up (offline.spec.mjs): the app with configs/partner.json on a server that
+// can switch to another build and play a dead network (server.mjs --alt-root).
+export const APP_OFFLINE_PORT = 8600;
+export const APP_OFFLINE = `http://127.0.0.1:${APP_OFFLINE_PORT}`;
