@@ -31,6 +31,7 @@ pub fn WelcomeScreen() -> impl IntoView {
             c.service.is_free(),
         )
     });
+    let days = state.config.with_value(|c| c.retention_days);
     let has_answers = move || state.answers.with(|a| !a.is_empty());
 
     view! {
@@ -56,7 +57,12 @@ pub fn WelcomeScreen() -> impl IntoView {
             <p>{t!(i18n, welcome_not_diagnosis)}</p>
             <div class="screener__privacy">
                 <h2 class="screener__subtitle">{t!(i18n, welcome_privacy_title)}</h2>
-                <p>{t!(i18n, welcome_privacy)}</p>
+                // The configured retention, not the default's 30 days.
+                <p>{move || if days == 1 {
+                    t_string!(i18n, welcome_privacy_one_day).to_string()
+                } else {
+                    t_string!(i18n, welcome_privacy, days = days).to_string()
+                }}</p>
                 <p>{t!(i18n, welcome_exit_explain)}</p>
                 <DeleteAnswers id="screener-welcome-delete"/>
             </div>

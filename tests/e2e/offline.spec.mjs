@@ -18,7 +18,8 @@ import { fhirReset, fhirResources } from './fhir/client.mjs';
 import { prepareBuilds, hashedFiles, NEXT } from './builds.mjs';
 
 const DIST = path.resolve('dist');
-const answers = () => scenario({ extra: { contact_centre: /^Wan Chai/ } });
+// partner.json offers a first conversation by phone or in person (no video).
+const answers = () => scenario({ extra: { contact_centre: /^Wan Chai/, contact_mode: 'Phone call' } });
 const buildOf = (dir) => fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const BUILD = '([0-9a-f]+)'/)[1];
 
 test.beforeAll(() => prepareBuilds());

@@ -12,9 +12,9 @@ import { snap } from './helpers.mjs';
 // The model service's facts as the pages word them (see src/core/config/service.rs).
 const DEFAULT_FACTS_EN = [
   /45[- ]minute/i, /two weeks/i, /6 to 8/, /video or phone/i, /video call/i, /adults aged/i,
-  /free support/i, /mild to moderate/i,
+  /free support/i, /mild to moderate/i, /30 days/,
 ];
-const DEFAULT_FACTS_ZH = [/45 ?分鐘/, /兩星期/, /6 至 8/, /視像/, /成年人/, /免費支援/, /輕度至中度/];
+const DEFAULT_FACTS_ZH = [/45 ?分鐘/, /兩星期/, /6 至 8/, /視像/, /成年人/, /免費支援/, /輕度至中度/, /30 日/];
 
 const app = (page) => page.frameLocator('#screener-embed iframe');
 const events = (page) => page.evaluate(() => window.screenerEvents);
@@ -52,6 +52,8 @@ test('a partner\'s own facts, in English: welcome, questions, result, print and 
     'If it fits, someone usually gets in touch within five days.',
     'Cost: HK$50 a session, waived on request',
     'People aged 16 to 70 who feel stressed at work or at home.',
+    // retention_days: 14, not the default's 30.
+    'deleted after 14 days',
   ]) expect(welcome).toContain(fact);
   expectNone(welcome, DEFAULT_FACTS_EN, 'the welcome screen');
   await snap(page, '70-service-facts-welcome');
@@ -114,6 +116,7 @@ test('a partner\'s own facts, in Chinese: welcome, contact-mode question and res
     '如服務適合你，一般會在五天內與你聯絡。',
     '費用：每節港幣50元，可申請豁免',
     '16 至 70 歲、受工作或家庭壓力困擾的人士。',
+    '答案會在 14 日後刪除',
   ]) expect(welcome).toContain(fact);
   expectNone(welcome, DEFAULT_FACTS_ZH, 'the Chinese welcome screen');
 
