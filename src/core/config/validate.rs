@@ -401,6 +401,7 @@ impl Config {
         }
 
         super::referral::validate(&self.referral, &self.service.contact, &langs, &mut p);
+        super::alternatives::validate(&self.alternatives, &langs, &mut p);
 
         p.0
     }
