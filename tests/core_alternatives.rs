@@ -559,3 +559,64 @@ fn a_phone_without_its_link_and_wrong_types_are_reported() {
     );
     assert_eq!(paths(json!({})), ["alternatives"]);
 }
+
+// ---- handoff: the ids shown, never the reflection ------------------------------------
+
+#[test]
+fn the_handoff_names_the_alternatives_shown_by_id() {
+    use screener::core::fhir::{
+        questionnaire_resource, questionnaire_response, ResponseInput, Variant,
+        ALTERNATIVES_LINK_ID,
+    };
+    use screener::core::Lang;
+    let q = default_questionnaire();
+    for (config, a, want) in [
+        (partner(), mild(12), vec!["youth_space", "family_doctor"]),
+        (Config::default(), mild(12), vec![]),
+    ] {
+        let o = outcome(&config, &a);
+        let input = ResponseInput {
+            questionnaire: &q,
+            config: &config,
+            answers: &a,
+            outcome: &o,
+            base: "https://screener.example.org",
+            lang: Lang::En,
+            authored: None,
+            variant: Variant::Summary,
+        };
+        let message = screener::partner::protocol::completed(input, None);
+        assert_eq!(message["alternativesShown"], json!(want));
+        let items = message["questionnaireResponse"]["item"].as_array().unwrap();
+        let shown = items.iter().find(|i| i["linkId"] == ALTERNATIVES_LINK_ID);
+        let codes: Vec<&str> = shown
+            .map(|i| {
+                i["answer"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| a["valueCoding"]["code"].as_str().unwrap())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(codes, want);
+        // The questionnaire defines the item only when the partner lists services.
+        let definition = questionnaire_resource(&q, &config, input.base, Variant::Summary);
+        let defined = definition["item"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["linkId"] == ALTERNATIVES_LINK_ID);
+        assert_eq!(defined, !config.alternatives.is_empty());
+        let full = questionnaire_response(&ResponseInput {
+            variant: Variant::Full,
+            ..input
+        });
+        // Nothing of the reflection travels, whatever the variant.
+        for text in [message.to_string(), full.to_string()] {
+            for word in ["reflection", "others_hard", "timing"] {
+                assert!(!text.contains(word), "{word}");
+            }
+        }
+    }
+}
