@@ -1,4 +1,4 @@
-use crate::components::{ReferralStatus, ServiceContactInfo};
+use crate::components::{ReferralStatus, ServiceContactInfo, SuggestedServices};
 use crate::core::{AnswerValue, Headline};
 use crate::i18n::*;
 use crate::state::use_screener;
@@ -56,6 +56,7 @@ pub fn NextSteps() -> impl IntoView {
         view! {
             <h2 class="screener__subtitle">{t!(i18n, alt_title)}</h2>
             <p>{t!(i18n, alt_lead)}</p>
+            <SuggestedServices/>
             <ul class="screener__alternatives">
                 <li><strong>{t!(i18n, alt_peer_title)}</strong>" "{t!(i18n, alt_peer)}</li>
                 <li><strong>{t!(i18n, alt_gp_title)}</strong>" "{t!(i18n, alt_gp)}</li>
@@ -90,6 +91,7 @@ pub fn NextSteps() -> impl IntoView {
                         {move || sent().then(|| view! { <li>{t!(i18n, next_eligible_2)}</li> })}
                         <li>{t!(i18n, next_eligible_3)}</li>
                     </ol>
+                    <SuggestedServices waiting=true/>
                 }.into_any(),
                 Headline::Incomplete => view! {
                     <p>{t!(i18n, next_incomplete)}</p>
