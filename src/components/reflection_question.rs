@@ -1,23 +1,24 @@
 use crate::i18n::*;
+use crate::state::use_screener;
 use leptos::prelude::*;
 
 /// One optional question of the peer-support reflection: a fieldset of radio buttons
-/// (arrow keys move between them, as in any radio group). Nothing is required; the
-/// reflection's "Clear these answers" empties every question.
+/// (arrow keys move between them, as in any radio group), reading and answering question
+/// `q` of the state's reflection. Nothing is required; "Clear these answers" empties all.
 #[component]
 pub fn ReflectionQuestion(
+    /// Which question (see `Reflection::position`).
+    q: usize,
     /// Radio group name and id stem, e.g. `"reflect-timing"`.
     name: &'static str,
     /// The question (the fieldset's legend).
     question: Msg,
     /// The answer options, in display order.
-    options: Vec<Msg>,
-    /// Which option is chosen now, by position.
-    chosen: Signal<Option<usize>>,
-    /// Called with the position of the option chosen.
-    on_choose: Callback<usize>,
+    options: [Msg; 3],
 ) -> impl IntoView {
+    let state = use_screener();
     let i18n = use_i18n();
+    let r = state.reflection;
     view! {
         <fieldset class="screener-reflection__question">
             <legend class="screener-reflection__legend">{text(i18n, question)}</legend>
@@ -32,8 +33,8 @@ pub fn ReflectionQuestion(
                                 type="radio"
                                 id=id
                                 name=name
-                                prop:checked=move || chosen.get() == Some(i)
-                                on:change=move |_| on_choose.run(i)
+                                prop:checked=move || r.with(|r| r.position(q)) == Some(i)
+                                on:change=move |_| r.update(|r| r.set_position(q, i))
                             />
                             <span class="screener__option-label">{text(i18n, option)}</span>
                         </label>

@@ -25,8 +25,6 @@
 //!    hold, best match first (setting, then approach, then one-to-one when hearing others'
 //!    experiences may be hard); "not now" moves every peer option after the others.
 
-use serde::{Deserialize, Serialize};
-
 use super::answers::Answers;
 use super::config::{Alternative, Approach, Config, Form, Mode, Situation};
 use super::default_questionnaire::ids;
@@ -34,8 +32,7 @@ use super::eligibility::{Headline, Outcome, Reason};
 use super::questionnaire::Questionnaire;
 
 /// Is now the right time to try peer support?
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Timing {
     /// Yes, now.
     Now,
@@ -46,8 +43,7 @@ pub enum Timing {
 }
 
 /// Would the person rather talk, or do things together?
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StylePref {
     /// Talk things through.
     Talking,
@@ -58,8 +54,7 @@ pub enum StylePref {
 }
 
 /// Online, or face to face?
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SettingPref {
     /// Meet in person.
     FaceToFace,
@@ -70,8 +65,7 @@ pub enum SettingPref {
 }
 
 /// Might hearing others' experiences be hard right now?
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OthersHard {
     /// Yes, it might.
     Yes,
@@ -83,8 +77,7 @@ pub enum OthersHard {
 
 /// The optional peer-support reflection: unscored, every answer may be left out, kept on
 /// the device with the other answers, and never used for eligibility.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Reflection {
     /// Is now the right time?
     pub timing: Option<Timing>,
@@ -96,10 +89,69 @@ pub struct Reflection {
     pub others_hard: Option<OthersHard>,
 }
 
+/// Each question's options, in display order (the order of [`Reflection::position`]).
+const TIMING: [Timing; 3] = [Timing::Now, Timing::NotSure, Timing::NotNow];
+const STYLE: [StylePref; 3] = [StylePref::Talking, StylePref::Activities, StylePref::Either];
+const SETTING: [SettingPref; 3] = [
+    SettingPref::FaceToFace,
+    SettingPref::Online,
+    SettingPref::Either,
+];
+const OTHERS: [OthersHard; 3] = [OthersHard::Yes, OthersHard::Maybe, OthersHard::No];
+
 impl Reflection {
     /// Whether nothing was answered.
     pub fn is_empty(&self) -> bool {
         *self == Reflection::default()
+    }
+
+    /// The stored form: four characters, one per question in the order of
+    /// [`Reflection::position`], each the option's position (`0`–`2`) or `-` when
+    /// unanswered; e.g. `"0-1-"` is "now" and "online". A compact string rather than an
+    /// object: it costs the WebAssembly almost nothing to write and read.
+    pub fn to_code(&self) -> String {
+        (0..4)
+            .map(|q| match self.position(q) {
+                Some(i) => char::from(b'0' + i as u8),
+                None => '-',
+            })
+            .collect()
+    }
+
+    /// Reads [`Reflection::to_code`]'s form leniently: anything unknown is unanswered.
+    pub fn from_code(code: &str) -> Reflection {
+        let mut r = Reflection::default();
+        for (q, c) in code.chars().take(4).enumerate() {
+            if let Some(i) = c.to_digit(10) {
+                r.set_position(q, i as usize);
+            }
+        }
+        r
+    }
+
+    /// The answer to question `q` (0: timing, 1: style, 2: setting, 3: others' experiences)
+    /// as the position of its option in display order (the order of each enum).
+    pub fn position(&self, q: usize) -> Option<usize> {
+        fn at<T: Copy + PartialEq>(table: &[T], v: Option<T>) -> Option<usize> {
+            table.iter().position(|x| Some(*x) == v)
+        }
+        match q {
+            0 => at(&TIMING, self.timing),
+            1 => at(&STYLE, self.style),
+            2 => at(&SETTING, self.setting),
+            _ => at(&OTHERS, self.others_hard),
+        }
+    }
+
+    /// Answers question `q` (see [`Reflection::position`]) with the option at `i`; an
+    /// option that does not exist leaves the question unanswered.
+    pub fn set_position(&mut self, q: usize, i: usize) {
+        match q {
+            0 => self.timing = TIMING.get(i).copied(),
+            1 => self.style = STYLE.get(i).copied(),
+            2 => self.setting = SETTING.get(i).copied(),
+            _ => self.others_hard = OTHERS.get(i).copied(),
+        }
     }
 }
 
@@ -171,33 +223,38 @@ pub fn suggest(
     reflection: &Reflection,
 ) -> Vec<Suggestion> {
     let wanted = situations(outcome);
-    let mut list: Vec<(usize, Suggestion)> = alternatives
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.takes_age(age))
-        .filter_map(|(index, a)| {
-            let (rank, &situation) = wanted
-                .iter()
-                .enumerate()
-                .find(|(_, s)| a.suits.contains(s))?;
-            Some((
-                rank,
-                Suggestion {
+    // By situation, then the partner's order: a scan per situation rather than a sort
+    // (a sort would be compiled into the WebAssembly for this one call).
+    let mut list: Vec<Suggestion> = Vec::new();
+    for (rank, &situation) in wanted.iter().enumerate() {
+        for (index, a) in alternatives.iter().enumerate() {
+            let first = wanted.iter().position(|s| a.suits.contains(s));
+            if first == Some(rank) && a.takes_age(age) {
+                list.push(Suggestion {
                     index,
                     situation,
                     fits: fits(a, reflection),
-                },
-            ))
-        })
-        .collect();
-    // Stable: equal ranks keep the partner's order.
-    list.sort_by_key(|(rank, _)| *rank);
-    let mut list: Vec<Suggestion> = list.into_iter().map(|(_, s)| s).collect();
+                });
+            }
+        }
+    }
 
+    // The peer options, best match first (ties keep their order), by repeated choice of
+    // the best remaining one.
     let is_peer = |s: &Suggestion| alternatives[s.index].form.is_peer();
-    let mut peers: Vec<Suggestion> = list.iter().filter(|s| is_peer(s)).cloned().collect();
-    // Best match first; stable, so equal matches keep their order.
-    peers.sort_by_key(|s| std::cmp::Reverse(score(&alternatives[s.index], reflection)));
+    let mut rest: Vec<Suggestion> = list.iter().filter(|s| is_peer(s)).cloned().collect();
+    let mut peers = Vec::with_capacity(rest.len());
+    while !rest.is_empty() {
+        let mut best = 0;
+        for (i, s) in rest.iter().enumerate() {
+            if score(&alternatives[s.index], reflection)
+                > score(&alternatives[rest[best].index], reflection)
+            {
+                best = i;
+            }
+        }
+        peers.push(rest.remove(best));
+    }
     if reflection.timing == Some(Timing::NotNow) {
         list.retain(|s| !is_peer(s));
         list.extend(peers);

@@ -12,12 +12,13 @@
 //!  "instrument_versions":{"phq9":"5c0e…"},"answers":{"age":34,"phq9_1":"not_at_all"},
 //!  "step":{"step":"question","item":"phq9_2"},"lang":"en","safety_plan":"",
 //!  "contact":{"name":"","phone":"","email":"","voicemail":null,"sms":null},
-//!  "reflection":{"timing":"now","style":null,"setting":"online","others_hard":null},
+//!  "reflection":"0-1-",
 //!  "created_ms":1700000000000.0,"updated_ms":1700000360000.0,"revision":7}
 //! ```
 //!
 //! Version 3 added `reflection`, the optional peer-support reflection
-//! ([`Reflection`]); a version 2 record is read with none answered.
+//! ([`Reflection`], kept as its four-character code, see [`Reflection::to_code`]); a
+//! version 2 record is read with none answered.
 //! Version 2 added `contact` (the contact details asked before a request to be contacted
 //! is sent) and the steps `contact` and `consent`; a version 1 record is read with no
 //! contact details. Version 0 is the **pre-release format**, written only by development
@@ -88,7 +89,9 @@ pub struct SavedRecord {
     /// How the service can reach the person (asked only before a request is sent).
     pub contact: ContactDetails,
     /// The optional peer-support reflection (format 3): unscored, never used for
-    /// eligibility.
+    /// eligibility. Written by [`encode`] and read by [`decode`] by hand
+    /// ([`Reflection::to_code`]), hence skipped by serde.
+    #[serde(skip)]
     pub reflection: Reflection,
     /// Bumped by every [`Store::save`](super::Store::save). Orders the changes events
     /// report; whether another tab wrote is judged on the whole record (see
@@ -209,6 +212,10 @@ pub fn encode(record: &SavedRecord) -> String {
     let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         map.insert("format_version".to_owned(), Value::from(FORMAT_VERSION));
+        map.insert(
+            "reflection".to_owned(),
+            Value::String(record.reflection.to_code()),
+        );
     }
     // Serialising a `Value` cannot fail (its map keys are strings).
     serde_json::to_string(&value).unwrap_or_default()
@@ -318,11 +325,12 @@ fn read_fields(
         .filter(|_| version >= 2)
         .and_then(|v| serde_json::from_value::<ContactDetails>(v.clone()).ok())
         .unwrap_or_default();
-    // Format 3 added the reflection; an unreadable one is dropped, not the record.
+    // Format 3 added the reflection; unreadable answers are dropped, not the record.
     let reflection = map
         .get("reflection")
         .filter(|_| version >= 3)
-        .and_then(|v| serde_json::from_value::<Reflection>(v.clone()).ok())
+        .and_then(Value::as_str)
+        .map(Reflection::from_code)
         .unwrap_or_default();
 
     Ok(Decoded {

@@ -48,14 +48,7 @@ impl Situation {
 
     /// The name used in `config.json`.
     pub fn name(self) -> &'static str {
-        match self {
-            Situation::FewSymptoms => "few_symptoms",
-            Situation::HigherIntensity => "higher_intensity",
-            Situation::ComplexNeeds => "complex_needs",
-            Situation::OutsideAgeRange => "outside_age_range",
-            Situation::EligibleWaiting => "eligible_waiting",
-            Situation::UrgentSupport => "urgent_support",
-        }
+        SITUATION_NAMES[self as usize]
     }
 }
 
@@ -89,14 +82,7 @@ impl Form {
 
     /// The name used in `config.json`.
     pub fn name(self) -> &'static str {
-        match self {
-            Form::PeerGroup => "peer_group",
-            Form::PeerOneToOne => "peer_one_to_one",
-            Form::PeerOnline => "peer_online",
-            Form::Doctor => "doctor",
-            Form::Community => "community",
-            Form::SelfHelp => "self_help",
-        }
+        FORM_NAMES[self as usize]
     }
 
     /// Whether this is one of the forms of peer support.
@@ -125,11 +111,7 @@ impl Mode {
 
     /// The name used in `config.json`.
     pub fn name(self) -> &'static str {
-        match self {
-            Mode::FaceToFace => "face_to_face",
-            Mode::Online => "online",
-            Mode::Phone => "phone",
-        }
+        MODE_NAMES[self as usize]
     }
 }
 
@@ -148,10 +130,7 @@ impl Approach {
 
     /// The name used in `config.json`.
     pub fn name(self) -> &'static str {
-        match self {
-            Approach::Talking => "talking",
-            Approach::Activities => "activities",
-        }
+        APPROACH_NAMES[self as usize]
     }
 }
 
@@ -209,6 +188,26 @@ impl Alternative {
         }
     }
 }
+
+// The names in `config.json`, in the order of each enum's `ALL` (checked by a test).
+const FORM_NAMES: [&str; 6] = [
+    "peer_group",
+    "peer_one_to_one",
+    "peer_online",
+    "doctor",
+    "community",
+    "self_help",
+];
+const MODE_NAMES: [&str; 3] = ["face_to_face", "online", "phone"];
+const APPROACH_NAMES: [&str; 2] = ["talking", "activities"];
+const SITUATION_NAMES: [&str; 6] = [
+    "few_symptoms",
+    "higher_intensity",
+    "complex_needs",
+    "outside_age_range",
+    "eligible_waiting",
+    "urgent_support",
+];
 
 const FIELDS: &str = "id, name, offers, form, delivery, approach, suits, age, languages, cost, phone, tel, url, address, hours";
 
@@ -271,13 +270,28 @@ fn read_one(value: Value, at: &str, p: &mut Problems) -> Option<Alternative> {
             "address" => a.address = text(v, path, p),
             "hours" => a.hours = text(v, path, p),
             "form" => {
-                if let Some(form) = name(&v, &Form::ALL, Form::name, path, p) {
-                    a.form = form;
+                if let Some(i) = name(&v, &FORM_NAMES, path, p) {
+                    a.form = Form::ALL[i];
                 }
             }
-            "delivery" => a.delivery = names(v, &Mode::ALL, Mode::name, path, p),
-            "approach" => a.approach = names(v, &Approach::ALL, Approach::name, path, p),
-            "suits" => a.suits = names(v, &Situation::ALL, Situation::name, path, p),
+            "delivery" => {
+                a.delivery = names(v, &MODE_NAMES, path, p)
+                    .into_iter()
+                    .map(|i| Mode::ALL[i])
+                    .collect();
+            }
+            "approach" => {
+                a.approach = names(v, &APPROACH_NAMES, path, p)
+                    .into_iter()
+                    .map(|i| Approach::ALL[i])
+                    .collect();
+            }
+            "suits" => {
+                a.suits = names(v, &SITUATION_NAMES, path, p)
+                    .into_iter()
+                    .map(|i| Situation::ALL[i])
+                    .collect();
+            }
             "age" => a.age = age(v, path, p),
             _ => p.push(path, format!("unknown field (expected one of {FIELDS})")),
         }
@@ -302,43 +316,33 @@ fn text(value: Value, path: &str, p: &mut Problems) -> Text {
     })
 }
 
-fn name<T: Copy>(
-    value: &Value,
-    all: &[T],
-    name_of: fn(T) -> &'static str,
-    path: &str,
-    p: &mut Problems,
-) -> Option<T> {
+/// The position of `value` among `names` (reporting an unknown name by path).
+/// Not generic on purpose: one copy in the WebAssembly for every list of names.
+fn name(value: &Value, names: &[&str], path: &str, p: &mut Problems) -> Option<usize> {
     let found = value
         .as_str()
-        .and_then(|s| all.iter().copied().find(|&x| name_of(x) == s));
+        .and_then(|s| names.iter().position(|n| *n == s));
     if found.is_none() {
-        let expected: Vec<&str> = all.iter().map(|&x| name_of(x)).collect();
         p.push(
             path,
             format!(
                 "unknown name {value} (expected one of {})",
-                expected.join(", ")
+                names.join(", ")
             ),
         );
     }
     found
 }
 
-fn names<T: Copy + PartialEq>(
-    value: Value,
-    all: &[T],
-    name_of: fn(T) -> &'static str,
-    path: &str,
-    p: &mut Problems,
-) -> Vec<T> {
+/// The positions of a list of names, each at most once.
+fn names(value: Value, names_: &[&str], path: &str, p: &mut Problems) -> Vec<usize> {
     let Value::Array(values) = value else {
         p.push(path, "expected an array of names");
         return Vec::new();
     };
     let mut list = Vec::new();
     for (i, v) in values.iter().enumerate() {
-        if let Some(x) = name(v, all, name_of, &format!("{path}[{i}]"), p) {
+        if let Some(x) = name(v, names_, &format!("{path}[{i}]"), p) {
             if !list.contains(&x) {
                 list.push(x);
             }
@@ -402,10 +406,12 @@ pub(super) fn validate(list: &[Alternative], langs: &[Lang], p: &mut Problems) {
             );
         }
         if a.suits.is_empty() {
-            let all: Vec<&str> = Situation::ALL.iter().map(|s| s.name()).collect();
             p.push(
                 format!("{at}.suits"),
-                format!("name at least one outcome it suits: {}", all.join(", ")),
+                format!(
+                    "name at least one outcome it suits: {}",
+                    SITUATION_NAMES.join(", ")
+                ),
             );
         }
         if let Some((min, max)) = a.age {
@@ -451,4 +457,29 @@ pub fn check_tel(href: &str) -> Result<(), &'static str> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_declaration_order() {
+        for (i, s) in Situation::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, i);
+            assert_eq!(s.name(), SITUATION_NAMES[i]);
+        }
+        for (i, f) in Form::ALL.into_iter().enumerate() {
+            assert_eq!(f as usize, i);
+        }
+        for (i, m) in Mode::ALL.into_iter().enumerate() {
+            assert_eq!(m as usize, i);
+        }
+        for (i, a) in Approach::ALL.into_iter().enumerate() {
+            assert_eq!(a as usize, i);
+        }
+        assert_eq!(Form::PeerOnline.name(), "peer_online");
+        assert_eq!(Mode::FaceToFace.name(), "face_to_face");
+        assert_eq!(Approach::Activities.name(), "activities");
+    }
 }
