@@ -23,7 +23,9 @@ pub fn SuggestedService(
         let lang = lang();
         let mut why = String::from(situation_msg(suggestion.situation).get(lang));
         for &fit in &suggestion.fits {
-            why.push(' ');
+            if lang == Lang::En {
+                why.push(' ');
+            }
             why.push_str(fit_msg(fit).get(lang));
         }
         why

@@ -19,3 +19,8 @@ export const APP_BLOCKED_PORT = 8586;    // configs/referral.json, connect-src d
 export const FHIR = `http://127.0.0.1:${FHIR_PORT}`;
 export const APP_REFERRAL = `http://127.0.0.1:${APP_REFERRAL_PORT}`;
 export const APP_BLOCKED = `http://127.0.0.1:${APP_BLOCKED_PORT}`;
+
+// The alternatives set-up (alternatives.spec.mjs): the app with configs/alternatives.json,
+// a partner listing several services of its own.
+export const APP_ALTERNATIVES_PORT = 8610;
+export const APP_ALTERNATIVES = `http://127.0.0.1:${APP_ALTERNATIVES_PORT}`;
