@@ -1,5 +1,6 @@
 use crate::core::alternatives::{Fit, SettingPref, StylePref, Suggestion};
 use crate::core::config::{Alternative, Form, Mode, Situation};
+use crate::core::default_questionnaire::AGE_INPUT_MAX;
 use crate::core::Lang;
 use crate::i18n::*;
 use crate::state::use_screener;
@@ -74,7 +75,7 @@ fn fit_msg(fit: Fit) -> Msg {
 
 /// The fact rows in `lang`: label, value, and a link (empty for plain text). Optional
 /// facts the partner did not give are left out.
-fn facts(a: &Alternative, lang: Lang) -> Vec<(&'static str, String, String)> {
+fn facts(a: &Alternative, lang: Lang) -> Vec<(String, String, String)> {
     let form = match a.form {
         Form::PeerGroup => msg::suggest_form_peer_group,
         Form::PeerOneToOne => msg::suggest_form_peer_one_to_one,
@@ -95,15 +96,25 @@ fn facts(a: &Alternative, lang: Lang) -> Vec<(&'static str, String, String)> {
             .get(lang)
         })
         .collect();
-    let sep = if lang == Lang::En { ", " } else { "、" };
+    let (sep, colon) = if lang == Lang::En {
+        (", ", ": ")
+    } else {
+        ("、", "：")
+    };
     let mut rows = vec![(
-        msg::suggest_label_how.get(lang),
-        format!("{}: {}", form.get(lang), modes.join(sep)),
+        msg::suggest_label_how,
+        format!("{}{colon}{}", form.get(lang), modes.join(sep)),
         String::new(),
     )];
     if let Some((min, max)) = a.age {
-        let ages = fill(msg::suggest_ages.get(lang), &[("min", &min), ("max", &max)]);
-        rows.push((msg::suggest_label_ages.get(lang), ages, String::new()));
+        // The top of the age question's range means "no upper limit".
+        let template = if i64::from(max) >= AGE_INPUT_MAX {
+            msg::suggest_ages_from
+        } else {
+            msg::suggest_ages
+        };
+        let ages = fill(template.get(lang), &[("min", &min), ("max", &max)]);
+        rows.push((msg::suggest_label_ages, ages, String::new()));
     }
     let shown = a.url.trim_start_matches("https://").trim_end_matches('/');
     for (label, value, href) in [
@@ -115,8 +126,16 @@ fn facts(a: &Alternative, lang: Lang) -> Vec<(&'static str, String, String)> {
         (msg::suggest_label_address, a.address.get(lang), ""),
     ] {
         if !value.trim().is_empty() {
-            rows.push((label.get(lang), value.to_owned(), href.to_owned()));
+            rows.push((label, value.to_owned(), href.to_owned()));
         }
     }
-    rows
+    rows.into_iter()
+        .map(|(label, value, href)| {
+            (
+                format!("{}{}", label.get(lang), colon.trim_end()),
+                value,
+                href,
+            )
+        })
+        .collect()
 }
