@@ -11,8 +11,10 @@ DIST="${1:-dist}"
 # it either), so this is the measured size plus a small margin. Lower it whenever the build
 # shrinks. Raised from 246 KiB for issue 15's intake (contact details, consent, delivery,
 # receipt): measured 323,435 B, +75 KB over its 12 KiB budget; README "Performance" says
-# where it went. Issue 15 stays open on that point.
-BUDGET_BYTES="${SIZE_BUDGET_BYTES:-327680}"   # 320 KiB gzip for the whole bilingual first load
+# where it went. Issue 15 stays open on that point. Raised again to 336 KiB for issue 19
+# (the service's facts from the configuration, worded in both languages): measured
+# 340,901 B, +17.2 KB; its issue gave no budget, and the README says where it went.
+BUDGET_BYTES="${SIZE_BUDGET_BYTES:-344064}"   # 336 KiB gzip for the whole bilingual first load
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 

@@ -91,6 +91,10 @@ pub struct ScreenerState {
     /// The page's Content-Security-Policy blocked the request (a deployment error, shown
     /// to the deployer).
     pub referral_blocked: RwSignal<bool>,
+    /// Set by "Send my request": the result screen then focuses the request's status
+    /// instead of its heading, so a person on a phone sees at once whether it went (the
+    /// status sits below the scores).
+    pub focus_referral: StoredValue<bool>,
 }
 
 impl ScreenerState {
@@ -131,6 +135,7 @@ impl ScreenerState {
             referral: RwSignal::new(None),
             consents: RwSignal::new(0),
             referral_blocked: RwSignal::new(false),
+            focus_referral: StoredValue::new(false),
         }
     }
 

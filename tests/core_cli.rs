@@ -282,3 +282,31 @@ fn check_config_refuses_a_referral_endpoint_that_is_not_https_and_names_every_pr
     assert_eq!(problems[0].path, "referral", "{problems:?}");
     assert!(problems[0].reason.contains("eligble"), "{problems:?}");
 }
+
+#[test]
+fn check_config_names_every_problem_of_the_service_facts_by_path() {
+    let out = cli(
+        &[
+            "check-config",
+            fixture("config-service-facts-invalid.json")
+                .to_str()
+                .unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for line in [
+        "service.first_contact_within.value: must be at least 1 (got -3)",
+        "service.first_conversation.minutes: must be 1 to 480 minutes (got 0)",
+        "service.first_conversation.modes: must name at least one",
+        "service.sessions.max: must be at least min (5) (got 3)",
+        "service.cost.paid.zh: must not be empty",
+        "service.for_whom.zh:",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(line)),
+            "{line} in {text}"
+        );
+    }
+}

@@ -27,6 +27,7 @@ pub fn ConsentScreen() -> impl IntoView {
         // The result screen shows the request's state from now on; delivery, which
         // watches `consents`, saves it and tries at once.
         state.consents.update(|n| *n += 1);
+        state.focus_referral.set_value(true);
         state.go(Screen::Result);
     };
     let contact = state.contact.get_untracked();

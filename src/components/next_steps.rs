@@ -14,6 +14,11 @@ pub fn NextSteps() -> impl IntoView {
     let i18n = use_i18n();
     let headline = move || state.outcome.with(|o| o.headline);
     let lang = move || state.lang.get();
+    // The service's own facts, from its configuration (none promised: no line).
+    let has_contact = state.config.with_value(|c| !c.service.contact.is_empty());
+    let contact_step = StoredValue::new(state.config.with_value(|c| c.service.next_contact_step()));
+    let sessions_step =
+        StoredValue::new(state.config.with_value(|c| c.service.next_sessions_step()));
     let sent = move || {
         state
             .referral
@@ -83,13 +88,21 @@ pub fn NextSteps() -> impl IntoView {
                     {move || if state.referral_offered() {
                         view! { <ReferralStatus/> }.into_any()
                     } else {
-                        view! { <p>{t!(i18n, next_not_sent)}</p><ServiceContactInfo/> }.into_any()
+                        // Without a configured contact, ServiceContactInfo would only say
+                        // "print your summary", which the first step below already says.
+                        view! {
+                            <p>{t!(i18n, next_not_sent)}</p>
+                            {has_contact.then(|| view! { <ServiceContactInfo/> })}
+                        }.into_any()
                     }}
                     <ol class="screener__steps">
                         <li>{t!(i18n, next_eligible_1)}</li>
                         // Only a request the service has is followed by its call.
-                        {move || sent().then(|| view! { <li>{t!(i18n, next_eligible_2)}</li> })}
-                        <li>{t!(i18n, next_eligible_3)}</li>
+                        {move || {
+                            let step = contact_step.get_value().filter(|_| sent())?;
+                            Some(view! { <li>{move || step.get(lang()).to_owned()}</li> })
+                        }}
+                        <li>{move || sessions_step.with_value(|s| s.get(lang()).to_owned())}</li>
                     </ol>
                     <SuggestedServices waiting=true/>
                 }.into_any(),

@@ -1,4 +1,4 @@
-use crate::components::{ReferralSummary, ServiceContactInfo};
+use crate::components::{focus, ReferralSummary, ServiceContactInfo};
 use crate::core::referral::{Delivery, Referral};
 use crate::flow::Screen;
 use crate::i18n::*;
@@ -15,6 +15,18 @@ pub fn ReferralStatus() -> impl IntoView {
     let state = use_screener();
     let i18n = use_i18n();
     let lang = move || state.lang.get();
+    // Just after "Send my request", focus comes here rather than to the result's heading.
+    // The wrapper, not the box inside it: the box is rebuilt as the request's state
+    // changes, and focus on a removed element would fall back to the page.
+    let region = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if state.focus_referral.get_value() {
+            if let Some(el) = region.get() {
+                state.focus_referral.set_value(false);
+                focus(&el);
+            }
+        }
+    });
     let (recipient, withdraw) = state
         .config
         .with_value(|c| (c.referral.recipient.clone(), c.referral.withdraw.clone()));
@@ -95,7 +107,7 @@ pub fn ReferralStatus() -> impl IntoView {
     };
 
     view! {
-        <div class="screener__referral-status" role="status" aria-live="polite">
+        <div class="screener__referral-status" role="status" aria-live="polite" tabindex="-1" node_ref=region>
             {move || state.referral.with(|r| match r {
                 None => offer().into_any(),
                 Some(r) => match r.delivery {

@@ -16,7 +16,9 @@ pub fn ResultScreen() -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_heading_on_mount(heading);
     let headline = move || state.outcome.with(|o| o.headline);
-    let (min, max) = state.config.with_value(|c| (c.age.min, c.age.max));
+    let group = state
+        .config
+        .with_value(|c| crate::core::config::age_group(c.age));
 
     let title = move || match headline() {
         Headline::UrgentSupport => t_string!(i18n, result_title_urgent),
@@ -29,7 +31,7 @@ pub fn ResultScreen() -> impl IntoView {
     let summary = move || match headline() {
         Headline::UrgentSupport => t_string!(i18n, result_summary_urgent).to_string(),
         Headline::OutsideAgeRange => {
-            t_string!(i18n, result_summary_age, min = min, max = max).to_string()
+            t_string!(i18n, result_summary_age, group = group.get(i18n.lang())).to_string()
         }
         Headline::ComplexNeeds => t_string!(i18n, result_summary_complex).to_string(),
         Headline::HigherIntensity => t_string!(i18n, result_summary_higher).to_string(),

@@ -23,22 +23,32 @@ pub fn WelcomeScreen() -> impl IntoView {
             .config
             .with_value(|c| c.service.description.get(lang()).to_string())
     };
-    let (min, max) = state.config.with_value(|c| (c.age.min, c.age.max));
+    // The service's facts come from its configuration: a fact it leaves out gives no line.
+    let (facts, who_for, free) = state.config.with_value(|c| {
+        (
+            c.service.welcome_facts(),
+            c.service.who_for(c.age),
+            c.service.is_free(),
+        )
+    });
     let has_answers = move || state.answers.with(|a| !a.is_empty());
 
     view! {
         <section class="screener__screen" aria-labelledby="screener-welcome-title">
             <p class="screener__eyebrow">{name}</p>
             <h1 class="screener__title" id="screener-welcome-title" tabindex="-1" node_ref=heading>
-                {t!(i18n, welcome_title)}
+                {if free { t!(i18n, welcome_title_free) } else { t!(i18n, welcome_title) }}
             </h1>
             <p class="screener__lead">{description}</p>
-            <ul class="screener__facts">
-                <li>{t!(i18n, welcome_fact_first_call)}</li>
-                <li>{t!(i18n, welcome_fact_contact)}</li>
-            </ul>
+            {(!facts.is_empty()).then(|| view! {
+                <ul class="screener__facts">
+                    {facts.into_iter().map(|fact| view! {
+                        <li>{move || fact.get(lang()).to_owned()}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <h2 class="screener__subtitle">{t!(i18n, welcome_for_title)}</h2>
-            <p>{t!(i18n, welcome_for, min = min, max = max)}</p>
+            <p>{move || who_for.get(lang()).to_owned()}</p>
             <h2 class="screener__subtitle">{t!(i18n, welcome_not_for_title)}</h2>
             <p>{t!(i18n, welcome_not_for)}</p>
             <h2 class="screener__subtitle">{t!(i18n, welcome_how_title)}</h2>

@@ -75,7 +75,8 @@ pub mod ids {
     pub const RISK_HARM_OTHERS: &str = "risk_harm_others";
     /// In danger right now.
     pub const RISK_DANGER_NOW: &str = "risk_danger_now";
-    /// Video or phone.
+    /// How the first conversation happens (the configured modes; asked only when
+    /// there are two or more).
     pub const CONTACT_MODE: &str = "contact_mode";
     /// Chosen centre (a configured centre id).
     pub const CONTACT_CENTRE: &str = "contact_centre";
@@ -540,17 +541,18 @@ fn safety() -> Section {
 }
 
 fn contact(config: &Config) -> Section {
-    let mode = item(
-        ids::CONTACT_MODE,
-        t(
-            "Would you like the first conversation by video call or by phone?",
-            "你希望以視像通話還是電話進行第一次對話？",
-        ),
-        choice(vec![
-            option("video", t("Video call", "視像通話")),
-            option("phone", t("Phone call", "電話")),
-        ]),
-    );
+    // Only the configured ways are offered; with one way (or none promised) there is
+    // nothing to choose, so the question is not asked.
+    let mode = config
+        .service
+        .contact_mode_question()
+        .map(|(question, modes)| {
+            item(
+                ids::CONTACT_MODE,
+                question,
+                choice(modes.iter().map(|m| option(m.value(), m.label())).collect()),
+            )
+        });
     let centre = item(
         ids::CONTACT_CENTRE,
         t(
@@ -601,15 +603,12 @@ fn contact(config: &Config) -> Section {
         },
     );
     Section {
-        stem: Some(t(
-            "A wellbeing practitioner will get in touch to arrange a first conversation of about 45 minutes. Tell us what suits you.",
-            "身心健康從業員會聯絡你，安排一次約45分鐘的初步對話。請告訴我們怎樣最適合你。",
-        )),
+        stem: Some(config.service.contact_stem()),
         show_if: Some(Condition::ProvisionallyEligible),
         ..section(
             "contact",
             t("How we can reach you", "聯絡安排"),
-            vec![mode, centre, language, times],
+            mode.into_iter().chain([centre, language, times]).collect(),
         )
     }
 }

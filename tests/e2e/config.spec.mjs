@@ -203,7 +203,7 @@ test('a valid configuration applies: name, rules, centres, theme, no notice', as
   await open(page);
   await expect(notice(page)).toHaveCount(0);
   await expect(page.locator('#screener-main .screener__eyebrow')).toHaveText('Harbour Wellbeing Steps');
-  await expect(page.getByText('Short, free support for low mood, worry and stress, from Harbour Community Services.')).toBeVisible();
+  await expect(page.getByText('Short support for low mood, worry and stress, from Harbour Community Services.')).toBeVisible();
   const root = page.locator('#screener');
   const prop = (name) => root.evaluate((el, n) => getComputedStyle(el).getPropertyValue(n).trim(), name);
   expect(await prop('--screener-color-primary')).toBe('#005a9c');
@@ -247,4 +247,19 @@ test('a URL language the configuration does not offer is ignored', async ({ page
   await serveConfig(page, JSON.stringify({ ...partner, languages: ['en'], default_language: 'en' }));
   await open(page, '/?lang=zh-Hant-HK');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the service\'s facts are checked in the browser as check-config does, by path', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await serveConfig(page, fixture('config-service-facts-invalid.json'));
+  await open(page);
+  await expectProblems(page, errors, [
+    ['service.first_contact_within.value', 'must be at least 1 (got -3)'],
+    ['service.first_conversation.minutes', 'must be 1 to 480 minutes (got 0)'],
+    ['service.first_conversation.modes', 'must name at least one of video, phone, in_person (leave first_conversation out to promise none)'],
+    ['service.sessions.max', 'must be at least min (5) (got 3)'],
+    ['service.cost.paid.zh', 'must not be empty'],
+    ['service.for_whom.zh', 'must not be empty'],
+  ]);
+  await expectDefaultsWork(page);
 });

@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const partnerConfig = JSON.parse(fs.readFileSync(path.join(here, 'host', 'configs', 'partner.json'), 'utf8'));
 const TITLE = 'Wellbeing check from Harbour Community Services';
-const answers = () => scenario({ extra: { contact_centre: /^Wan Chai/ } });
+// partner.json offers a first conversation by phone or in person (no video).
+const answers = () => scenario({ extra: { contact_centre: /^Wan Chai/, contact_mode: 'Phone call' } });
 
 const iframe = (page) => page.locator('#screener-embed iframe');
 const app = (page) => page.frameLocator('#screener-embed iframe');

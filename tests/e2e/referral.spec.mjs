@@ -3,7 +3,7 @@
 // own origin) exactly once, however the network behaves. Driven by visible labels and
 // roles; the server's log and store are the witnesses.
 import { test, expect } from '@playwright/test';
-import { openApp, watchConsole, checkScreen, expectAccessible } from './helpers.mjs';
+import { openApp, watchConsole, checkScreen, expectAccessible, PHONE } from './helpers.mjs';
 import { EN, ZH, answerUntilReview, scenario } from './flow.mjs';
 import { APP_REFERRAL, APP_BLOCKED, FHIR } from './host/ports.mjs';
 import { fhirReset, fhirFaults, fhirResources, fhirLog } from './fhir/client.mjs';
@@ -81,8 +81,14 @@ test('nothing reaches the server before consent; then one referral arrives with 
   await checkScreen(page, '32-consent-en');
   expect(await fhirLog(FHIR), 'not even a preflight before consent').toEqual([]);
 
+  await page.setViewportSize(PHONE);
   await send(page);
   await expect(receipt(page)).toBeVisible();
+  // Focus (and so the view, on a phone) is on the request's status, below the scores,
+  // not on the result's heading: whether it went is the first thing the person sees.
+  const status = page.locator('.screener__referral-status');
+  await expect(status).toBeFocused();
+  await expect(status).toBeInViewport();
   const { patient, request } = await expectOneReferral();
   expect(patient.name).toEqual([{ text: 'Ka Yan' }]);
   expect(patient.telecom).toEqual(expect.arrayContaining([

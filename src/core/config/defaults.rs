@@ -28,14 +28,21 @@ impl Default for Config {
 
 impl Default for ServiceInfo {
     fn default() -> ServiceInfo {
-        ServiceInfo {
+        let mut info = ServiceInfo {
             name: t("Low-intensity psychological support", "低強度心理支援服務"),
             description: t(
                 "Free support for adults with mild to moderate depression, anxiety or other emotional difficulties: 6 to 8 sessions with a trained wellbeing practitioner over about 3 months.",
                 "為受輕度至中度抑鬱、焦慮或其他情緒困擾的成年人提供免費支援：約三個月內，與受過訓練的身心健康從業員進行六至八節會面。",
             ),
             contact: ServiceContact::default(),
-        }
+            first_contact_within: None,
+            first_conversation: None,
+            sessions: None,
+            cost: None,
+            for_whom: None,
+        };
+        super::service::model_facts(&mut info);
+        info
     }
 }
 

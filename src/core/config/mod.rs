@@ -30,7 +30,9 @@
 //! * [`validate`](mod@validate): [`Config::validate`] and the checks it uses;
 //! * [`parse`](mod@parse): [`parse_config`], reading JSON field by field;
 //! * [`referral`](mod@referral): the `referral` section (where a consented request
-//!   to be contacted is sent) and the service's own contact details.
+//!   to be contacted is sent) and the service's own contact details;
+//! * [`service`](mod@service): the service's facts (first contact, first conversation,
+//!   sessions, cost, who it is for), their checks, and the words the screens use.
 
 use std::collections::BTreeMap;
 
@@ -43,11 +45,15 @@ pub mod alternatives;
 mod defaults;
 mod parse;
 pub mod referral;
+pub mod service;
 mod validate;
 
 pub use alternatives::{Alternative, Approach, Form, Mode, Situation};
 pub use parse::{parse_config, parse_config_value};
 pub use referral::{ContactFields, FieldRule, ReferralConfig, ServiceContact};
+pub use service::{
+    age_group, ContactMode, Cost, Duration, DurationUnit, FirstConversation, Sessions,
+};
 pub use validate::{is_plain_css_colour, ConfigError, ConfigProblem};
 
 /// The whole partner configuration.
@@ -101,6 +107,26 @@ pub struct ServiceInfo {
     pub description: Text,
     /// How a person reaches the service themselves (none configured by default).
     pub contact: ServiceContact,
+    // The facts below are `#[serde(default)]` field by field, so a `service` section that
+    // leaves one out gets `None` (not mentioned), never the model service's value that
+    // the container default (`ServiceInfo::default`) holds.
+    /// How soon someone gets in touch with a suitable person; `None`: no time promised.
+    #[serde(default)]
+    pub first_contact_within: Option<Duration>,
+    /// How the first conversation happens; `None`: nothing promised.
+    #[serde(default)]
+    pub first_conversation: Option<FirstConversation>,
+    /// How many sessions over how long; `None`: not mentioned.
+    #[serde(default)]
+    pub sessions: Option<Sessions>,
+    /// What it costs; `None`: not mentioned.
+    #[serde(default)]
+    pub cost: Option<Cost>,
+    /// Who it is for, in the service's words: a phrase that follows the age group
+    /// ("Adults aged 18 to 65 …"; in Chinese it comes before the noun). `None`: the age
+    /// group alone.
+    #[serde(default)]
+    pub for_whom: Option<Text>,
 }
 
 /// Eligible age range, inclusive, in whole years.

@@ -234,6 +234,7 @@ impl Config {
 
         p.text("service.name", &self.service.name, &langs);
         p.text("service.description", &self.service.description, &langs);
+        super::service::validate(&self.service, &langs, &mut p);
 
         if self.age.min > self.age.max {
             p.push(
