@@ -620,3 +620,21 @@ fn the_handoff_names_the_alternatives_shown_by_id() {
         }
     }
 }
+
+#[test]
+fn the_deployment_guides_example_is_valid() {
+    let guide = include_str!("../docs/deploying.md");
+    let section = &guide[guide
+        .find("### Alternatives: services you list")
+        .expect("the guide documents alternatives")..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + section[start..].find("```").unwrap();
+    let config = parse_config(&section[start..end]).expect("the guide's example is valid");
+    assert_eq!(config.alternatives.len(), 4);
+    let o = outcome(&config, &mild(15));
+    assert_eq!(
+        shown_ids(&config, &o, Some(15)),
+        ["youth_space"],
+        "a 15-year-old sees the youth service"
+    );
+}
