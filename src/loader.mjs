@@ -11,6 +11,7 @@ export default function screenerLoader() {
   } catch (_) {
     // The app fetches it itself.
   }
+  offline();
   return {
     onFailure: (error) => {
       const status = document.getElementById('screener-static-status');
@@ -25,4 +26,49 @@ export default function screenerLoader() {
       console.error('screener: failed to start', error);
     },
   };
+}
+
+// The offline copy (issue 16): registers the service worker (sw.js, written for each build
+// by .ci/sw-build.mjs) once the app's first screen is painted, so it never competes with
+// that screen or the crisis help for the network or the CPU. Where it cannot register (no
+// support, a partner's iframe whose browser refuses, a sandbox), nothing changes: the
+// reason goes to console.info, never to the person.
+function offline() {
+  const info = (what, error) => console.info(`screener: offline copy ${what}:`, (error && error.message) || error);
+  try {
+    const sw = navigator.serviceWorker;
+    const help = document.getElementById('screener-static');
+    if (!sw || !help) return;
+    // The page names its build's WebAssembly: a waiting worker of the same build may take
+    // over (it checks), one of another build may not (see src/sw.js, "take-over").
+    const wasm = document.querySelector('link[href$="_bg.wasm"]');
+    const takeOver = (worker) => worker && wasm && worker.postMessage({ type: 'screener:take-over', wasm: wasm.href });
+    const register = () => sw.register(new URL('sw.js', import.meta.url)).then((reg) => {
+      if (!reg) return; // a stand-in register() (test tools) that gives no registration
+      takeOver(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        if (worker) worker.addEventListener('statechange', () => worker.state === 'installed' && takeOver(worker));
+      });
+    }, (error) => info('not available', error));
+    // The app hides the static help once its first screen is in the page; the frame after
+    // that one is painted.
+    const seen = new MutationObserver(() => {
+      if (!help.hidden) return;
+      seen.disconnect();
+      requestAnimationFrame(() => setTimeout(register, 0));
+    });
+    seen.observe(help, { attributes: true, attributeFilter: ['hidden'] });
+    // A referral request waits in the outbox (src/delivery): ask for Background Sync, whose
+    // event the worker turns into a retry message to the open tabs (it cannot send the
+    // request itself: the outbox is in localStorage).
+    addEventListener('screener:outbox-pending', () => {
+      sw.ready.then((reg) => reg.sync && reg.sync.register('screener-outbox')).catch((error) => info('sync', error));
+    });
+    sw.addEventListener('message', (event) => {
+      if (event.data && event.data.type === 'screener:retry') dispatchEvent(new Event('screener:retry'));
+    });
+  } catch (error) {
+    info('not available', error);
+  }
 }

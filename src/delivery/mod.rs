@@ -10,8 +10,11 @@
 //! # When a try is made
 //!
 //! On consent (after the outbox is saved, so a closed tab loses nothing), on every visit
-//! with a pending request, when the browser comes back `online`, and when the backoff
-//! timer fires. Each try runs inside the lock and starts and ends by reconciling with
+//! with a pending request, when the browser comes back `online`, when the service
+//! worker's Background Sync fires (issue 16: while a try waits, `PENDING_EVENT` asks the
+//! loader to register a sync; the worker's sync event comes back as `RETRY_EVENT`; the
+//! worker itself never sends, as it cannot read the outbox), and when the backoff timer
+//! fires. Each try runs inside the lock and starts and ends by reconciling with
 //! the stored outbox, so another tab's receipt is never overwritten and a request is
 //! never tried after it was sent, whatever the number of tabs.
 //!
@@ -36,6 +39,12 @@ use crate::storage::{decode_outbox, is_expired, now_ms, on_outbox_changed, Store
 
 /// Arena storage for values that are not `Send` (the store holds JS handles).
 type Local = leptos::prelude::LocalStorage;
+
+/// Dispatched on `window` while a request waits for a later try: the loader
+/// (`src/loader.mjs`) then asks the service worker for Background Sync.
+const PENDING_EVENT: &str = "screener:outbox-pending";
+/// Dispatched on `window` by the loader when the service worker's sync event fires.
+const RETRY_EVENT: &str = "screener:retry";
 
 /// The handles a try needs, all `Copy`.
 #[derive(Clone, Copy)]
@@ -93,6 +102,10 @@ pub fn install(state: ScreenerState, store: StoredValue<Store, Local>) {
     // The network is back.
     let online = window_event_listener(leptos::ev::online, move |_| runner.spawn(Trigger::Online));
     on_cleanup(move || online.remove());
+    // The same, as the service worker's Background Sync saw it (src/loader.mjs turns its
+    // message into this event; the worker cannot send: the outbox is in localStorage).
+    let synced = window_event_listener_untyped(RETRY_EVENT, move |_| runner.spawn(Trigger::Online));
+    on_cleanup(move || synced.remove());
 
     // Another tab sent, retried or consented: show its state here.
     let handle = on_outbox_changed(move |text| {
@@ -261,6 +274,10 @@ impl Runner {
 
     fn schedule(self, at_ms: f64) {
         self.cancel_timer();
+        // Where the browser has Background Sync, it may retry sooner than the timer.
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(PENDING_EVENT)) {
+            let _ = window.dispatch_event(&event);
+        }
         let wait = (at_ms - now_ms()).clamp(0.0, f64::from(i32::MAX));
         let handle = set_timeout_with_handle(
             move || self.spawn(Trigger::Timer),

@@ -12,6 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { expectAccessible, snap } from './helpers.mjs';
 import { EN } from './flow.mjs';
 
+// Each test answers ./config.json with page.route, several times in one page; a service
+// worker registered by an earlier load would answer it from the network instead, out of
+// page.route's sight. The worker has its own tests (offline.spec.mjs).
+test.use({ serviceWorkers: 'block' });
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => fs.readFileSync(path.join(here, '..', 'fixtures', name), 'utf8');
 const partner = JSON.parse(fs.readFileSync(path.join(here, 'host', 'configs', 'partner.json'), 'utf8'));

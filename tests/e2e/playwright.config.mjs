@@ -5,6 +5,7 @@ import {
   HOST, HOST_PORT, APP_ALLOWED_PORT, APP_EXCLUDED_PORT,
   FHIR, FHIR_PORT, APP_REFERRAL, APP_REFERRAL_PORT, APP_BLOCKED, APP_BLOCKED_PORT,
   APP_ALTERNATIVES, APP_ALTERNATIVES_PORT,
+  APP_OFFLINE, APP_OFFLINE_PORT,
 } from './host/ports.mjs';
 
 const port = Number(process.env.E2E_PORT || 8181);
@@ -73,6 +74,15 @@ export default defineConfig({
     {
       command: `node tests/e2e/server.mjs --port ${APP_REFERRAL_PORT} --root dist --config tests/e2e/host/configs/referral.json --connect-src ${FHIR}`,
       url: `${APP_REFERRAL}/`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 30_000,
+    },
+    {
+      // The offline tests (offline.spec.mjs): a partner's configuration, and two later
+      // deployments to switch to (tests/e2e/builds.mjs writes them before the tests).
+      command: `node tests/e2e/server.mjs --port ${APP_OFFLINE_PORT} --root dist --config tests/e2e/host/configs/partner.json --alt-root next=tests/e2e/builds/next --alt-root killed=tests/e2e/builds/killed`,
+      url: `${APP_OFFLINE}/`,
       reuseExistingServer: false,
       cwd: '../..',
       timeout: 30_000,

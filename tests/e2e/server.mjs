@@ -14,6 +14,12 @@
 // cross-engine tests (tests/engines) use it to collect console errors in engines whose
 // WebDriver cannot read the console.
 //
+// --alt-root NAME=DIR (repeatable) adds a control endpoint for the offline tests
+// (offline.spec.mjs): GET /__control/root?name=NAME serves DIR from then on, as if a new
+// build had been deployed on the same origin (name "main" is --root); GET
+// /__control/network?state=down makes every other request fail as a dead network would
+// (the connection is dropped), and state=up restores it.
+//
 // Only loopback: it binds 127.0.0.1 and never proxies anywhere.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -26,7 +32,17 @@ const opt = (name, fallback) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
 const port = Number(opt('port', 8181));
-const root = path.resolve(opt('root', 'dist'));
+const mainRoot = path.resolve(opt('root', 'dist'));
+let root = mainRoot;
+const altRoots = new Map([['main', mainRoot]]);
+args.forEach((a, i) => {
+  if (a === '--alt-root' && i + 1 < args.length) {
+    const [name, dir] = args[i + 1].split('=');
+    altRoots.set(name, path.resolve(dir));
+  }
+});
+const control = altRoots.size > 1;
+let networkDown = false;
 const useCsp = !args.includes('--no-csp');
 const frameAncestors = opt('frame-ancestors', "'self'");
 const configFile = opt('config', null) && path.resolve(opt('config', null));
@@ -86,6 +102,20 @@ function compressed(file, encoding) {
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, `http://${req.headers.host}`);
+  if (control && url.pathname.startsWith('/__control/')) {
+    const name = url.searchParams.get('name');
+    const state = url.searchParams.get('state');
+    if (url.pathname === '/__control/root' && altRoots.has(name)) root = altRoots.get(name);
+    else if (url.pathname === '/__control/network' && (state === 'up' || state === 'down')) networkDown = state === 'down';
+    else { res.writeHead(400, { 'content-type': 'text/plain' }); res.end('bad control request'); return; }
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ root: path.relative(process.cwd(), root), network: networkDown ? 'down' : 'up' }));
+    return;
+  }
+  if (networkDown) {
+    req.socket.destroy();
+    return;
+  }
   let rel = decodeURIComponent(url.pathname);
   if (rel.endsWith('/')) rel += 'index.html';
   const file = rel === '/config.json' && configFile ? configFile

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 /// 128 random bits made on the device when the person consents, shown as a version 4
 /// UUID. It names the request on the server (the conditional create's identifier), so
 /// every retry of one request is recognised as the same request.
@@ -78,19 +76,6 @@ impl fmt::Display for ReferralId {
             write!(f, "{b:02x}")?;
         }
         Ok(())
-    }
-}
-
-impl Serialize for ReferralId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ReferralId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        ReferralId::parse(&s).ok_or_else(|| serde::de::Error::custom("not a referral id"))
     }
 }
 

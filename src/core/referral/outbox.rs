@@ -20,7 +20,6 @@
 //! for the server's sake, so a person's reload or a return of the network may try
 //! again at once, but never earlier than the server's own `Retry-After`.
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::contact::ContactDetails;
@@ -34,7 +33,7 @@ pub const BACKOFF_CAP_MS: f64 = 10.0 * 60_000.0;
 pub const RETRY_AFTER_CAP_MS: f64 = 60.0 * 60_000.0;
 
 /// A consented request to be contacted, and how its delivery stands.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Referral {
     /// Made on the device at consent; the server deduplicates on it.
     pub id: ReferralId,
@@ -53,8 +52,7 @@ pub struct Referral {
 }
 
 /// Where the delivery of a referral stands.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Delivery {
     /// Not yet accepted by the server.
     Pending {
@@ -87,8 +85,7 @@ pub enum Delivery {
 }
 
 /// Why a try did not get through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {
     /// No answer: offline, connection dropped, DNS, CORS refusal.
     Network,
