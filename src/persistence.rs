@@ -6,6 +6,7 @@
 //! Nothing is written until the person has given an answer or written a safety plan, so
 //! merely opening the page leaves no trace on the device.
 
+use crate::core::alternatives::Reflection;
 use crate::core::referral::ContactDetails;
 use crate::core::{Answers, Lang};
 use crate::flow::{self, Screen};
@@ -27,6 +28,7 @@ struct Content {
     lang: Lang,
     safety_plan: String,
     contact: ContactDetails,
+    reflection: Reflection,
 }
 
 impl Content {
@@ -37,6 +39,7 @@ impl Content {
             lang: state.lang.get(),
             safety_plan: state.safety_plan.get(),
             contact: state.contact.get(),
+            reflection: state.reflection.get(),
         }
     }
 
@@ -48,6 +51,7 @@ impl Content {
         state.lang.track();
         state.safety_plan.track();
         state.contact.track();
+        state.reflection.track();
     }
 
     fn of_record(record: &SavedRecord) -> Content {
@@ -57,11 +61,15 @@ impl Content {
             lang: record.lang,
             safety_plan: record.safety_plan.clone(),
             contact: record.contact.clone(),
+            reflection: record.reflection,
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.answers.is_empty() && self.safety_plan.trim().is_empty() && self.contact.is_empty()
+        self.answers.is_empty()
+            && self.safety_plan.trim().is_empty()
+            && self.contact.is_empty()
+            && self.reflection.is_empty()
     }
 }
 
@@ -110,6 +118,7 @@ pub fn install(state: ScreenerState) -> StoredValue<Store, Local> {
             r.lang = content.lang;
             r.safety_plan = content.safety_plan;
             r.contact = content.contact;
+            r.reflection = content.reflection;
             r.updated_ms = now_ms();
             store.try_update_value(|s| s.save(r))
         });
@@ -201,6 +210,7 @@ fn apply(state: &ScreenerState, record: &SavedRecord) {
     state.answers.set(record.answers.clone());
     state.safety_plan.set(record.safety_plan.clone());
     state.contact.set(record.contact.clone());
+    state.reflection.set(record.reflection);
     if state
         .config
         .with_value(|c| c.languages.contains(&record.lang))

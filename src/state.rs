@@ -5,6 +5,7 @@
 //! what the outcome is, whether risk was reported) are made by [`crate::core`] and
 //! [`crate::flow`]. Signals live here and only here: the core's types stay plain data.
 
+use crate::core::alternatives::Reflection;
 use crate::core::referral::{ContactDetails, Referral};
 use crate::core::{
     default_questionnaire, evaluate, risk_flags, risk_of, AnswerValue, Answers, Config, Lang,
@@ -63,6 +64,9 @@ pub struct ScreenerState {
     pub crisis_focus: RwSignal<u32>,
     /// The person's own safety plan, kept on the device like the answers.
     pub safety_plan: RwSignal<String>,
+    /// The optional peer-support reflection: orders the peer options, never decides
+    /// eligibility; kept on the device like the answers.
+    pub reflection: RwSignal<Reflection>,
     /// Notices for the person, newest last.
     pub notices: RwSignal<Vec<Notice>>,
     /// Bumped on every screen change so the new screen's heading takes focus.
@@ -119,6 +123,7 @@ impl ScreenerState {
             crisis_collapsed: RwSignal::new(false),
             crisis_focus: RwSignal::new(0),
             safety_plan: RwSignal::new(String::new()),
+            reflection: RwSignal::new(Reflection::default()),
             notices: RwSignal::new(Vec::new()),
             screen_focus: RwSignal::new(0),
             lang: RwSignal::new(lang),
@@ -254,6 +259,7 @@ impl ScreenerState {
     pub fn reset(&self) {
         self.answers.set(Answers::new());
         self.safety_plan.set(String::new());
+        self.reflection.set(Reflection::default());
         self.contact.set(ContactDetails::default());
         self.referral.set(None);
         self.help_requested.set(false);

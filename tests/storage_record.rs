@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
+use screener::core::alternatives::{Reflection, SettingPref, Timing};
 use screener::core::referral::ContactDetails;
 use screener::core::{
     check_answers, default_questionnaire, AnswerValue, Answers, ItemKind, JsonKind, Lang,
@@ -173,7 +174,7 @@ fn a_format_1_record_is_migrated_with_no_contact_details_and_format_2_keeps_them
         "format 1 had no contact details"
     );
     // Unreadable contact details cost only themselves.
-    value["format_version"] = json!(2);
+    value["format_version"] = json!(3);
     value["contact"] = json!("not an object");
     let decoded = decode(&value.to_string(), &q()).unwrap();
     assert_eq!(decoded.record.answers, sample().answers);
@@ -181,10 +182,42 @@ fn a_format_1_record_is_migrated_with_no_contact_details_and_format_2_keeps_them
 }
 
 #[test]
+fn a_format_2_record_is_migrated_with_no_reflection_and_format_3_keeps_it() {
+    let mut record = sample();
+    record.reflection = Reflection {
+        timing: Some(Timing::NotSure),
+        setting: Some(SettingPref::Online),
+        ..Reflection::default()
+    };
+    let mut value: Value = serde_json::from_str(&encode(&record)).unwrap();
+    assert_eq!(value["reflection"], json!("1-1-"));
+    let kept = decode(&value.to_string(), &q()).unwrap();
+    assert_eq!(kept.migrated_from, None);
+    assert_eq!(kept.record, record);
+    // A format 2 record (as written before the reflection existed) has none.
+    value["format_version"] = json!(2);
+    value.as_object_mut().unwrap().remove("reflection");
+    let migrated = decode(&value.to_string(), &q()).unwrap();
+    assert_eq!(migrated.migrated_from, Some(2));
+    assert!(migrated.record.reflection.is_empty());
+    assert_eq!(migrated.record.answers, record.answers);
+    assert_eq!(migrated.record.contact, record.contact);
+    // An unreadable reflection costs only itself.
+    value["format_version"] = json!(3);
+    value["reflection"] = json!({"timing": "tomorrow"});
+    let decoded = decode(&value.to_string(), &q()).unwrap();
+    assert!(decoded.record.reflection.is_empty());
+    value["reflection"] = json!("x9");
+    let decoded = decode(&value.to_string(), &q()).unwrap();
+    assert_eq!(decoded.record.answers, record.answers);
+    assert!(decoded.record.reflection.is_empty());
+}
+
+#[test]
 fn newer_versions_are_refused_not_read() {
     let mut value: Value = serde_json::from_str(&encode(&sample())).unwrap();
     for (version, found) in [
-        (json!(3), 3),
+        (json!(4), 4),
         (json!(99), 99),
         (json!(1u64 << 40), u32::MAX),
     ] {
@@ -196,8 +229,8 @@ fn newer_versions_are_refused_not_read() {
     }
     // Even when the rest of a newer record is unrecognisable.
     assert_eq!(
-        decode(r#"{"format_version": 3, "data": "opaque"}"#, &q()),
-        Err(DecodeError::NewerVersion { found: 3 })
+        decode(r#"{"format_version": 4, "data": "opaque"}"#, &q()),
+        Err(DecodeError::NewerVersion { found: 4 })
     );
 }
 
@@ -469,6 +502,7 @@ fn record() -> impl Strategy<Value = SavedRecord> {
                         sms,
                         ..ContactDetails::default()
                     },
+                    reflection: Reflection::default(),
                     created_ms: created,
                     updated_ms: updated,
                     revision,

@@ -349,15 +349,15 @@ fn older_format_is_migrated_and_rewritten_on_the_next_save() {
 #[test]
 fn newer_format_is_left_untouched_and_the_app_runs_in_memory() {
     let backend = shared();
-    let newer = r#"{"format_version":3,"something":"we cannot read"}"#;
+    let newer = r#"{"format_version":4,"something":"we cannot read"}"#;
     backend.inner().insert(RECORD_KEY, newer);
     let opened = open(&backend, NOW);
     assert_eq!(opened.record, None);
-    assert_eq!(opened.notices, [StorageNotice::NewerVersion { found: 3 }]);
+    assert_eq!(opened.notices, [StorageNotice::NewerVersion { found: 4 }]);
     let mut store = opened.store;
     assert_eq!(
         store.memory_only(),
-        Some(MemoryOnly::NewerVersion { found: 3 })
+        Some(MemoryOnly::NewerVersion { found: 4 })
     );
     let mut record = record_at(NOW);
     assert_eq!(store.save(&mut record), Ok(()));
@@ -678,7 +678,7 @@ fn delete_all_also_removes_a_newer_format_record_and_resumes_saving() {
     let backend = shared();
     backend
         .inner()
-        .insert(RECORD_KEY, r#"{"format_version":2}"#);
+        .insert(RECORD_KEY, r#"{"format_version":4}"#);
     let mut store = open(&backend, NOW).store;
     store.delete_all().unwrap();
     assert!(stored(&backend).is_empty());

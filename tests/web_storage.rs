@@ -425,7 +425,7 @@ fn fault_out_of_range_and_unknown_answers() {
 #[wasm_bindgen_test]
 fn fault_newer_version_left_untouched() {
     let backend = Rc::new(FaultyBackend::new());
-    let newer = r#"{"format_version":3,"answers":{"age":"unknown shape"}}"#;
+    let newer = r#"{"format_version":4,"answers":{"age":"unknown shape"}}"#;
     backend.inner().insert(RECORD_KEY, newer);
     let opened = Store::open(Rc::clone(&backend), &q(), NOW, 30);
     assert_eq!(opened.notices, [StorageNotice::NewerVersion { found: 3 }]);

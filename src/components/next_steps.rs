@@ -1,4 +1,4 @@
-use crate::components::{ReferralStatus, ServiceContactInfo};
+use crate::components::{ReferralStatus, ServiceContactInfo, SuggestedServices};
 use crate::core::{AnswerValue, Headline};
 use crate::i18n::*;
 use crate::state::use_screener;
@@ -61,6 +61,7 @@ pub fn NextSteps() -> impl IntoView {
         view! {
             <h2 class="screener__subtitle">{t!(i18n, alt_title)}</h2>
             <p>{t!(i18n, alt_lead)}</p>
+            <SuggestedServices/>
             <ul class="screener__alternatives">
                 <li><strong>{t!(i18n, alt_peer_title)}</strong>" "{t!(i18n, alt_peer)}</li>
                 <li><strong>{t!(i18n, alt_gp_title)}</strong>" "{t!(i18n, alt_gp)}</li>
@@ -103,6 +104,7 @@ pub fn NextSteps() -> impl IntoView {
                         }}
                         <li>{move || sessions_step.with_value(|s| s.get(lang()).to_owned())}</li>
                     </ol>
+                    <SuggestedServices waiting=true/>
                 }.into_any(),
                 Headline::Incomplete => view! {
                     <p>{t!(i18n, next_incomplete)}</p>

@@ -71,6 +71,8 @@ const MAX_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
 /// Link id of the outcome item.
 pub const OUTCOME_LINK_ID: &str = "outcome";
+/// Link id of the item naming the alternatives shown (only with a configured list).
+pub const ALTERNATIVES_LINK_ID: &str = "alternatives_shown";
 
 /// Which generated questionnaire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -479,8 +481,47 @@ pub fn questionnaire_resource(
             .collect(),
     );
     items.push(Value::Object(outcome));
+    // Which of the partner's listed services were shown (ids as codes): only with a list.
+    if !config.alternatives.is_empty() {
+        let mut shown = Map::new();
+        shown.insert("linkId".into(), json!(ALTERNATIVES_LINK_ID));
+        langs.set_text(&mut shown, "text", &alternatives_title());
+        shown.insert("type".into(), json!("choice"));
+        shown.insert("repeats".into(), json!(true));
+        shown.insert("readOnly".into(), json!(true));
+        shown.insert(
+            "answerOption".into(),
+            config
+                .alternatives
+                .iter()
+                .map(|a| json!({ "valueCoding": alternative_coding(base, questionnaire, &a.id, &a.name, &langs) }))
+                .collect(),
+        );
+        items.push(Value::Object(shown));
+    }
     resource.insert("item".into(), Value::Array(items));
     Value::Object(resource)
+}
+
+fn alternatives_title() -> Text {
+    t("Other support suggested", "建議的其他支援")
+}
+
+fn alternative_coding(
+    base: &str,
+    questionnaire: &Questionnaire,
+    id: &str,
+    name: &Text,
+    langs: &Languages,
+) -> Value {
+    let mut coding = Map::new();
+    coding.insert(
+        "system".into(),
+        json!(answer_system(base, questionnaire, ALTERNATIVES_LINK_ID)),
+    );
+    coding.insert("code".into(), json!(id));
+    langs.set_text(&mut coding, "display", name);
+    Value::Object(coding)
 }
 
 fn section_group(
@@ -742,6 +783,26 @@ pub fn questionnaire_response(input: &ResponseInput<'_>) -> Value {
         "text": text_in(&outcome_title(), lang),
         "answer": [{ "valueCoding": outcome_coding(base, questionnaire, outcome.headline, &langs) }],
     }));
+    let age = super::alternatives::age_of(questionnaire, answers);
+    let shown: Vec<Value> = super::alternatives::suggest(
+        &config.alternatives,
+        outcome,
+        age,
+        &Default::default(),
+    )
+    .into_iter()
+    .map(|s| {
+        let a = &config.alternatives[s.index];
+        json!({ "valueCoding": alternative_coding(base, questionnaire, &a.id, &a.name, &langs) })
+    })
+    .collect();
+    if !shown.is_empty() {
+        items.push(json!({
+            "linkId": ALTERNATIVES_LINK_ID,
+            "text": text_in(&alternatives_title(), lang),
+            "answer": shown,
+        }));
+    }
     response.insert("item".into(), Value::Array(items));
     Value::Object(response)
 }

@@ -20,6 +20,8 @@
 //!   and problems.
 //! * [`config`] — the partner [`Config`] with the model service's defaults,
 //!   its validation, and lenient parsing that lists every problem.
+//! * [`alternatives`] — which of the partner's listed services a person is shown,
+//!   in what order and why, and the optional peer-support reflection.
 //! * [`referral`] — intake: contact details, the FHIR referral bundle and
 //!   the outbox that delivers it exactly once (clock passed in).
 //! * [`static_help`] — the crisis list `index.html` shows without the app,
@@ -44,6 +46,7 @@
 //! reaches for `std::fs`, `std::net`, `std::env`, `std::process`,
 //! `std::io`, `std::time` or `std::thread`.
 
+pub mod alternatives;
 pub mod answers;
 pub mod config;
 pub mod default_questionnaire;

@@ -8,7 +8,7 @@
 //! | `screener:ready` | `lang` | the app has started |
 //! | `screener:step` | `screen` (`welcome`, `question`, `review`, `result`), `section` for questions | the screen changed (and once at start) |
 //! | `screener:risk` | none | an answer raised a risk flag (again only after all flags were cleared) |
-//! | `screener:completed` | `outcome`, `answersIncluded`, `questionnaireResponse`, `questionnaire` | the result is shown |
+//! | `screener:completed` | `outcome`, `alternativesShown`, `answersIncluded`, `questionnaireResponse`, `questionnaire` | the result is shown |
 //! | `screener:resize` | `height` (CSS pixels) | the content height changed |
 //!
 //! **What is not sent, on purpose.** Steps name the section, never the question: which
@@ -20,7 +20,10 @@
 //! full intake questionnaire (and `outcome.reasons` are added, since they restate
 //! answers); without it, only the summary questionnaire (totals, contact preferences,
 //! outcome). The matching FHIR `Questionnaire` travels with it, so the host can check
-//! and map the response without fetching anything.
+//! and map the response without fetching anything. `alternativesShown` lists the ids of
+//! the partner's listed services ([`Config::alternatives`]) the result suggested (also the
+//! response's `alternatives_shown` item); the peer-support reflection's answers are never
+//! sent (they only reorder those services on the person's screen).
 //!
 //! From the host to the screener, exactly two commands are understood, each with
 //! exactly these fields; anything else is ignored:
@@ -145,8 +148,10 @@ pub fn completed(c: ResponseInput<'_>, referral: Option<&Referral>) -> Value {
         };
         json!({ "status": status, "reference": r.id.reference() })
     });
+    let age = crate::core::alternatives::age_of(c.questionnaire, c.answers);
     json!({
         "type": COMPLETED,
+        "alternativesShown": crate::core::alternatives::shown_ids(c.config, c.outcome, age),
         "referral": referral,
         "answersIncluded": include,
         "outcome": outcome,

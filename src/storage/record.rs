@@ -5,16 +5,20 @@
 //! # Format
 //!
 //! A record is one JSON object stored under [`RECORD_KEY`](super::RECORD_KEY). The current
-//! format, version [`FORMAT_VERSION`] (= 2), is exactly the serde form of [`SavedRecord`]:
+//! format, version [`FORMAT_VERSION`] (= 3), is exactly the serde form of [`SavedRecord`]:
 //!
 //! ```json
-//! {"format_version":2,"questionnaire_id":"intake","questionnaire_version":"1",
+//! {"format_version":3,"questionnaire_id":"intake","questionnaire_version":"1",
 //!  "instrument_versions":{"phq9":"5c0e…"},"answers":{"age":34,"phq9_1":"not_at_all"},
 //!  "step":{"step":"question","item":"phq9_2"},"lang":"en","safety_plan":"",
 //!  "contact":{"name":"","phone":"","email":"","voicemail":null,"sms":null},
+//!  "reflection":"0-1-",
 //!  "created_ms":1700000000000.0,"updated_ms":1700000360000.0,"revision":7}
 //! ```
 //!
+//! Version 3 added `reflection`, the optional peer-support reflection
+//! ([`Reflection`], kept as its four-character code, see [`Reflection::to_code`]); a
+//! version 2 record is read with none answered.
 //! Version 2 added `contact` (the contact details asked before a request to be contacted
 //! is sent) and the steps `contact` and `consent`; a version 1 record is read with no
 //! contact details. Version 0 is the **pre-release format**, written only by development
@@ -42,13 +46,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::core::alternatives::Reflection;
 use crate::core::referral::ContactDetails;
 use crate::core::{check_answers, AnswerProblem, Answers, Lang, Questionnaire};
 use crate::flow::Screen;
 
 /// The format version this build writes. Records with a smaller version are migrated on
 /// reading; records with a larger one are left alone (see [`DecodeError::NewerVersion`]).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Everything kept on the device about one person's screening.
 ///
@@ -83,6 +88,11 @@ pub struct SavedRecord {
     pub updated_ms: f64,
     /// How the service can reach the person (asked only before a request is sent).
     pub contact: ContactDetails,
+    /// The optional peer-support reflection (format 3): unscored, never used for
+    /// eligibility. Written by [`encode`] and read by [`decode`] by hand
+    /// ([`Reflection::to_code`]), hence skipped by serde.
+    #[serde(skip)]
+    pub reflection: Reflection,
     /// Bumped by every [`Store::save`](super::Store::save). Orders the changes events
     /// report; whether another tab wrote is judged on the whole record (see
     /// [`fingerprint`]).
@@ -103,6 +113,7 @@ impl SavedRecord {
             lang: Lang::default(),
             safety_plan: String::new(),
             contact: ContactDetails::default(),
+            reflection: Reflection::default(),
             created_ms: whole_ms(now_ms),
             updated_ms: whole_ms(now_ms),
             revision: 0,
@@ -201,6 +212,10 @@ pub fn encode(record: &SavedRecord) -> String {
     let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         map.insert("format_version".to_owned(), Value::from(FORMAT_VERSION));
+        map.insert(
+            "reflection".to_owned(),
+            Value::String(record.reflection.to_code()),
+        );
     }
     // Serialising a `Value` cannot fail (its map keys are strings).
     serde_json::to_string(&value).unwrap_or_default()
@@ -231,16 +246,20 @@ pub fn decode(text: &str, questionnaire: &Questionnaire) -> Result<Decoded, Deco
             decoded.migrated_from = Some(1);
             decoded
         }),
-        2 => read_fields(&map, 2, questionnaire),
+        2 => read_fields(&map, 2, questionnaire).map(|mut decoded| {
+            decoded.migrated_from = Some(2);
+            decoded
+        }),
+        3 => read_fields(&map, 3, questionnaire),
         newer => Err(DecodeError::NewerVersion {
             found: u32::try_from(newer).unwrap_or(u32::MAX),
         }),
     }
 }
 
-/// Reads the fields of formats 0 to 2; `version` says how `step`, `revision` and
+/// Reads the fields of formats 0 to 3; `version` says how `step`, `revision` and
 /// `instrument_versions` are kept (format 1 added them), and whether there are contact
-/// details (format 2).
+/// details (format 2) and a reflection (format 3).
 fn read_fields(
     map: &Map<String, Value>,
     version: u64,
@@ -306,6 +325,13 @@ fn read_fields(
         .filter(|_| version >= 2)
         .and_then(|v| serde_json::from_value::<ContactDetails>(v.clone()).ok())
         .unwrap_or_default();
+    // Format 3 added the reflection; unreadable answers are dropped, not the record.
+    let reflection = map
+        .get("reflection")
+        .filter(|_| version >= 3)
+        .and_then(Value::as_str)
+        .map(Reflection::from_code)
+        .unwrap_or_default();
 
     Ok(Decoded {
         record: SavedRecord {
@@ -322,6 +348,7 @@ fn read_fields(
                 .unwrap_or_default(),
             safety_plan: string("safety_plan"),
             contact,
+            reflection,
             created_ms,
             updated_ms,
             revision,

@@ -23,7 +23,7 @@ const partner = JSON.parse(fs.readFileSync(path.join(here, 'host', 'configs', 'p
 
 const DEFAULT_NAME = 'Low-intensity psychological support';
 const COLOUR_ROLES = 'primary, on_primary, background, surface, text, muted_text, border, accent, focus, danger, on_danger';
-const TOP_LEVEL = 'service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral';
+const TOP_LEVEL = 'service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral, alternatives';
 
 /** Answers the app's request for ./config.json with `body`. */
 async function serveConfig(page, body, { status = 200, contentType = 'application/json; charset=utf-8' } = {}) {

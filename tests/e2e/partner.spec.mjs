@@ -123,7 +123,8 @@ test('events: steps name only the section, no risk, completed with a valid FHIR 
   expect(all.filter((e) => e.type === 'screener:risk')).toEqual([]);
 
   const [completed] = await ofType(page, 'completed');
-  expect(Object.keys(completed).sort()).toEqual(['answersIncluded', 'outcome', 'questionnaire', 'questionnaireResponse', 'referral', 'type']);
+  expect(Object.keys(completed).sort()).toEqual(['alternativesShown', 'answersIncluded', 'outcome', 'questionnaire', 'questionnaireResponse', 'referral', 'type']);
+  expect(completed.alternativesShown).toEqual([]); // partner.json lists no services of its own
   // No referral configured for this partner: none was made (issue 15).
   expect(completed.referral).toBeNull();
   expect(completed.answersIncluded).toBe(true);

@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 import {
   HOST, HOST_PORT, APP_ALLOWED_PORT, APP_EXCLUDED_PORT,
   FHIR, FHIR_PORT, APP_REFERRAL, APP_REFERRAL_PORT, APP_BLOCKED, APP_BLOCKED_PORT,
+  APP_ALTERNATIVES, APP_ALTERNATIVES_PORT,
   APP_OFFLINE, APP_OFFLINE_PORT,
 } from './host/ports.mjs';
 
@@ -90,6 +91,14 @@ export default defineConfig({
       // The same, but the deployer forgot the endpoint in connect-src.
       command: `node tests/e2e/server.mjs --port ${APP_BLOCKED_PORT} --root dist --config tests/e2e/host/configs/referral.json`,
       url: `${APP_BLOCKED}/`,
+      reuseExistingServer: false,
+      cwd: '../..',
+      timeout: 30_000,
+    },
+    {
+      // A partner listing several services of its own (alternatives.spec.mjs).
+      command: `node tests/e2e/server.mjs --port ${APP_ALTERNATIVES_PORT} --root dist --config tests/e2e/host/configs/alternatives.json`,
+      url: `${APP_ALTERNATIVES}/`,
       reuseExistingServer: false,
       cwd: '../..',
       timeout: 30_000,

@@ -21,6 +21,7 @@ impl Default for Config {
             handoff: Handoff::default(),
             theme: Theme::default(),
             referral: ReferralConfig::default(),
+            alternatives: Vec::new(),
         }
     }
 }

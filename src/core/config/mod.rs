@@ -41,12 +41,14 @@ use serde::{Deserialize, Serialize};
 use super::instruments::Instrument;
 use super::text::{Lang, Text};
 
+pub mod alternatives;
 mod defaults;
 mod parse;
 pub mod referral;
 pub mod service;
 mod validate;
 
+pub use alternatives::{Alternative, Approach, Form, Mode, Situation};
 pub use parse::{parse_config, parse_config_value};
 pub use referral::{ContactFields, FieldRule, ReferralConfig, ServiceContact};
 pub use service::{
@@ -89,6 +91,10 @@ pub struct Config {
     pub theme: Theme,
     /// Where a consented request to be contacted is sent (none by default).
     pub referral: ReferralConfig,
+    /// Services listed for people the service does not fit (none by default; read by
+    /// hand in [`alternatives`](mod@alternatives), hence skipped by serde).
+    #[serde(skip)]
+    pub alternatives: Vec<Alternative>,
 }
 
 /// Name and description of the service, shown on the first page.

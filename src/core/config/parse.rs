@@ -50,9 +50,10 @@ pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
             "handoff" => read(&mut config.handoff, value, path, &mut p),
             "theme" => read(&mut config.theme, value, path, &mut p),
             "referral" => read(&mut config.referral, value, path, &mut p),
+            "alternatives" => config.alternatives = alternatives::read(value, &mut p).unwrap_or_default(),
             _ => p.push(
                 path,
-                "unknown field (expected one of service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral)",
+                "unknown field (expected one of service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral, alternatives)",
             ),
         }
     }

@@ -402,6 +402,7 @@ impl Config {
         }
 
         super::referral::validate(&self.referral, &self.service.contact, &langs, &mut p);
+        super::alternatives::validate(&self.alternatives, &langs, &mut p);
 
         p.0
     }

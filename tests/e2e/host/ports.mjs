@@ -20,6 +20,10 @@ export const FHIR = `http://127.0.0.1:${FHIR_PORT}`;
 export const APP_REFERRAL = `http://127.0.0.1:${APP_REFERRAL_PORT}`;
 export const APP_BLOCKED = `http://127.0.0.1:${APP_BLOCKED_PORT}`;
 
+// The alternatives set-up (alternatives.spec.mjs): the app with configs/alternatives.json,
+// a partner listing several services of its own.
+export const APP_ALTERNATIVES_PORT = 8610;
+export const APP_ALTERNATIVES = `http://127.0.0.1:${APP_ALTERNATIVES_PORT}`;
 // The offline set-up (offline.spec.mjs): the app with configs/partner.json on a server that
 // can switch to another build and play a dead network (server.mjs --alt-root).
 export const APP_OFFLINE_PORT = 8600;
