@@ -428,7 +428,7 @@ fn fault_newer_version_left_untouched() {
     let newer = r#"{"format_version":4,"answers":{"age":"unknown shape"}}"#;
     backend.inner().insert(RECORD_KEY, newer);
     let opened = Store::open(Rc::clone(&backend), &q(), NOW, 30);
-    assert_eq!(opened.notices, [StorageNotice::NewerVersion { found: 3 }]);
+    assert_eq!(opened.notices, [StorageNotice::NewerVersion { found: 4 }]);
     let mut store = opened.store;
     let mut record = record_at(NOW);
     store.save(&mut record).unwrap();
