@@ -165,7 +165,12 @@ test('reloaded mid-retry, or closed and opened again: sent on the next visit, on
   await again.goto(`${APP_REFERRAL}/`);
   await expect(receipt(again)).toBeVisible();
   await expectOneReferral();
-  expect((await posts()).filter((p) => p.status === 200)).toHaveLength(1);
+  // At most two tries reached the server whole. Chromium itself resends a POST whose
+  // reused connection was dropped; when that resend lands as the tab closes, its answer
+  // is lost with the tab, and the next visit's try is the "answer lost" case, which the
+  // server's conditional create deduplicates (one referral, checked above). Seen once in
+  // a full run on a loaded machine; never a third.
+  expect((await posts()).filter((p) => p.status === 200).length).toBeLessThanOrEqual(2);
 });
 
 test('two tabs: the request is sent once', async ({ page, context }) => {
