@@ -491,14 +491,9 @@ impl ServiceInfo {
                 ContactMode::InPerson => "in person",
             })
             .collect();
-        let zh: Vec<&str> = modes
-            .iter()
-            .map(|m| match m {
-                ContactMode::Video => "視像通話",
-                ContactMode::Phone => "電話",
-                ContactMode::InPerson => "面對面",
-            })
-            .collect();
+        // In Chinese the question names the options by their labels.
+        let labels: Vec<Text> = modes.iter().map(|m| m.label()).collect();
+        let zh: Vec<&str> = labels.iter().map(|l| l.zh.as_str()).collect();
         Some((
             t(
                 format!("Would you like the first conversation {}?", join_en(&en)),
