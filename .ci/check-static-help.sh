@@ -17,7 +17,10 @@ PARTNER_DIST="target/e2e-partner-dist"
 cd "$ROOT"
 
 cargo build --locked --quiet --bin screener-cli
-CLI="target/debug/screener-cli"
+# Cargo's output may be elsewhere (CARGO_TARGET_DIR); the scratch files below stay in this
+# checkout's target/, where the cross-engine tests look for the partner copy.
+CLI="${CARGO_TARGET_DIR:-target}/debug/screener-cli"
+mkdir -p target
 fail() { printf '\033[31mstatic crisis list: %s\033[0m\n' "$*" >&2; exit 1; }
 
 "$CLI" default-config > target/default-config.json
