@@ -55,23 +55,65 @@ pub enum ContactMode {
     InPerson,
 }
 
+/// Every way a mode is written, in one place: the stored value and the words for it in
+/// each sentence that names it.
+struct ModeWords {
+    /// The stored answer value of `contact_mode`.
+    value: &'static str,
+    /// The option label in the contact-mode question, in English and Chinese (the
+    /// Chinese question names the options by these labels too).
+    label: (&'static str, &'static str),
+    /// In "by video or phone" (welcome facts); `in_person` reads "in person".
+    fact_en: &'static str,
+    /// In "視像或電話" (welcome facts).
+    fact_zh: &'static str,
+    /// In "Would you like the first conversation by video call or by phone?".
+    question_en: &'static str,
+}
+
 impl ContactMode {
+    /// Every mode, in the fixed order wording follows (video, phone, in person).
+    const ALL: [ContactMode; 3] = [
+        ContactMode::Video,
+        ContactMode::Phone,
+        ContactMode::InPerson,
+    ];
+
+    fn words(self) -> ModeWords {
+        match self {
+            ContactMode::Video => ModeWords {
+                value: "video",
+                label: ("Video call", "視像通話"),
+                fact_en: "video",
+                fact_zh: "視像",
+                question_en: "by video call",
+            },
+            ContactMode::Phone => ModeWords {
+                value: "phone",
+                label: ("Phone call", "電話"),
+                fact_en: "phone",
+                fact_zh: "電話",
+                question_en: "by phone",
+            },
+            ContactMode::InPerson => ModeWords {
+                value: "in_person",
+                label: ("In person", "面對面"),
+                fact_en: "in person",
+                fact_zh: "面對面",
+                question_en: "in person",
+            },
+        }
+    }
+
     /// The stored answer value of `contact_mode` for this mode.
     pub fn value(self) -> &'static str {
-        match self {
-            ContactMode::Video => "video",
-            ContactMode::Phone => "phone",
-            ContactMode::InPerson => "in_person",
-        }
+        self.words().value
     }
 
     /// The option label in the contact-mode question.
     pub fn label(self) -> Text {
-        match self {
-            ContactMode::Video => t("Video call", "視像通話"),
-            ContactMode::Phone => t("Phone call", "電話"),
-            ContactMode::InPerson => t("In person", "面對面"),
-        }
+        let (en, zh) = self.words().label;
+        t(en, zh)
     }
 }
 
@@ -257,14 +299,10 @@ fn en_minutes_adjective(m: i32) -> String {
 fn sorted_modes(c: &FirstConversation) -> Vec<ContactMode> {
     // A filter over the fixed order rather than a sort: the standard library's sort
     // costs about 4 KB of WebAssembly (issue 9), and this also drops duplicates.
-    [
-        ContactMode::Video,
-        ContactMode::Phone,
-        ContactMode::InPerson,
-    ]
-    .into_iter()
-    .filter(|m| c.modes.contains(m))
-    .collect()
+    ContactMode::ALL
+        .into_iter()
+        .filter(|m| c.modes.contains(m))
+        .collect()
 }
 
 /// "a, b or c" in English; "a、b或c" (or with another final joiner) in Chinese.
@@ -286,27 +324,13 @@ fn join_zh(words: &[&str], or: &str) -> String {
 
 /// "by video or phone" / "in person" / "by phone or in person"; Chinese "視像或電話".
 fn modes_text(modes: &[ContactMode]) -> Text {
-    let en_words: Vec<&str> = modes
-        .iter()
-        .map(|m| match m {
-            ContactMode::Video => "video",
-            ContactMode::Phone => "phone",
-            ContactMode::InPerson => "in person",
-        })
-        .collect();
+    let en_words: Vec<&str> = modes.iter().map(|m| m.words().fact_en).collect();
     let en = if modes == [ContactMode::InPerson] {
         "in person".to_owned()
     } else {
         format!("by {}", join_en(&en_words))
     };
-    let zh_words: Vec<&str> = modes
-        .iter()
-        .map(|m| match m {
-            ContactMode::Video => "視像",
-            ContactMode::Phone => "電話",
-            ContactMode::InPerson => "面對面",
-        })
-        .collect();
+    let zh_words: Vec<&str> = modes.iter().map(|m| m.words().fact_zh).collect();
     t(en, join_zh(&zh_words, "或"))
 }
 
@@ -483,17 +507,9 @@ impl ServiceInfo {
         if modes.len() < 2 {
             return None;
         }
-        let en: Vec<&str> = modes
-            .iter()
-            .map(|m| match m {
-                ContactMode::Video => "by video call",
-                ContactMode::Phone => "by phone",
-                ContactMode::InPerson => "in person",
-            })
-            .collect();
+        let en: Vec<&str> = modes.iter().map(|m| m.words().question_en).collect();
         // In Chinese the question names the options by their labels.
-        let labels: Vec<Text> = modes.iter().map(|m| m.label()).collect();
-        let zh: Vec<&str> = labels.iter().map(|l| l.zh.as_str()).collect();
+        let zh: Vec<&str> = modes.iter().map(|m| m.words().label.1).collect();
         Some((
             t(
                 format!("Would you like the first conversation {}?", join_en(&en)),
