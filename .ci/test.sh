@@ -3,7 +3,7 @@
 #   0. the tool-pin checks themselves
 #   1. formatting and lints (native and wasm32)
 #   2. native unit, property and exhaustive tests of the pure core (cargo test)
-#   3. browser tests (wasm-bindgen-test in headless Chromium)
+#   3. browser tests (wasm-bindgen-test in headless Chromium, then Firefox)
 #   4. release build (trunk --release --offline, wasm-opt -Oz) and the size budget
 #   5. end-to-end tests (Playwright + axe-core) against that build served on loopback,
 #      after the self-test of the FHIR server the referral tests send to
@@ -37,7 +37,13 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 step "unit, property and exhaustive tests (native)"
 cargo test --locked
 
+# wasm-bindgen-test-runner takes the first driver it finds, geckodriver before chromedriver,
+# and setup.sh exports both: without GECKODRIVER it runs in Chromium, with it in Firefox.
 step "browser tests (wasm-bindgen-test, headless Chromium)"
+env -u GECKODRIVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --test web --test web_storage
+step "browser tests (wasm-bindgen-test, headless Firefox)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked --target wasm32-unknown-unknown --test web --test web_storage

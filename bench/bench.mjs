@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { EN, answerUntilReview, scenario } from '../tests/e2e/flow.mjs';
 import { PHONE } from '../tests/e2e/helpers.mjs';
-import { installProbe } from './probe.mjs';
+import { installProbe, FIRST_SCREEN_MESSAGE } from './probe.mjs';
 import { TYPES, median, summariseRuns, table, requestList } from './report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -233,11 +233,14 @@ async function measureRun(browser, url, profile, label) {
     // Throttling is set on the fresh page before it navigates anywhere.
     if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
     if (profile.cpuRate) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
-    await page.addInitScript(installProbe, { startLabel: EN.start });
+    await page.addInitScript(installProbe, { startLabel: EN.start, firstScreenMessage: FIRST_SCREEN_MESSAGE });
 
+    // Nothing is evaluated in the page until the probe says the first screen is up (see
+    // FIRST_SCREEN_MESSAGE): the driver's own scripts must not compete with the start-up.
+    const settled = page.waitForEvent('console', { predicate: (m) => m.text() === FIRST_SCREEN_MESSAGE, timeout: 0 });
     await step('loading index.html', page.goto(url, { waitUntil: 'domcontentloaded' }));
-    const { interactive, interactivePaint } = await step('first screen (welcome h1 + enabled Start button)',
-      page.evaluate(() => window.__bench.firstScreen));
+    await step('first screen (welcome h1 + enabled Start button)', settled);
+    const { interactive, interactivePaint } = await page.evaluate(() => window.__bench.firstScreen);
     const fcp = await step('first-contentful-paint entry', page.evaluate(() => window.__bench.fcp));
     const appStarted = await page.evaluate(() => window.__bench.appStarted);
     // First load = everything requested until the first screen is up and nothing is in flight.

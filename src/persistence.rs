@@ -85,15 +85,14 @@ pub fn install(state: ScreenerState) -> StoredValue<Store, Local> {
     for notice in opened.notices {
         state.notify(Notice::Storage(notice));
     }
-    let record = match opened.record {
-        Some(record) => {
-            apply(&state, &record);
-            record
-        }
-        None => fresh_record(&state),
-    };
+    if let Some(record) = &opened.record {
+        apply(&state, record);
+    }
     let store = StoredValue::new_local(opened.store);
-    let record = StoredValue::new_local(record);
+    // `None` until there is something to save: a fresh record fingerprints the
+    // questionnaire's instruments (serialising them), work a visit that only reads the
+    // first screen never needs, so it waits for the first save (issue 16).
+    let record = StoredValue::new_local(opened.record);
 
     // Save on every change of what the person did, once the browser has painted it: a risk
     // answer must put the crisis panel on screen in the same frame, and encoding and
@@ -108,11 +107,15 @@ pub fn install(state: ScreenerState) -> StoredValue<Store, Local> {
         }
         due.set_value(false);
         let content = untrack(|| Content::of_state(&state));
-        let unchanged = record.with_value(|r| Content::of_record(r) == content);
-        if unchanged || (content.is_empty() && record.with_value(|r| r.revision == 0)) {
+        let unchanged = record.with_value(|r| match r {
+            Some(r) => Content::of_record(r) == content || (content.is_empty() && r.revision == 0),
+            None => content.is_empty(),
+        });
+        if unchanged {
             return;
         }
         let result = record.try_update_value(|r| {
+            let r = r.get_or_insert_with(|| fresh_record(&state));
             r.answers = content.answers;
             r.step = (&content.screen).into();
             r.lang = content.lang;
@@ -142,7 +145,7 @@ pub fn install(state: ScreenerState) -> StoredValue<Store, Local> {
         move || state.deletions.get(),
         move |_, _, _| {
             let result = store.try_update_value(|s| s.delete_all());
-            record.set_value(fresh_record(&state));
+            record.set_value(None);
             if let Some(Err(error)) = result {
                 web_sys::console::warn_1(&format!("screener: delete failed: {error}").into());
             }
@@ -167,12 +170,12 @@ pub fn install(state: ScreenerState) -> StoredValue<Store, Local> {
         let change = store.try_update_value(|s| s.external_change(new_value.as_deref()));
         match change {
             Some(ExternalChange::Updated(newer)) => {
-                record.set_value(*newer.clone());
+                record.set_value(Some(*newer.clone()));
                 apply(&state, &newer);
                 state.notify(Notice::UpdatedFromAnotherTab);
             }
             Some(ExternalChange::Deleted) => {
-                record.set_value(fresh_record(&state));
+                record.set_value(None);
                 state.reset();
                 state.notify(Notice::AnswersDeleted);
             }
@@ -233,7 +236,7 @@ fn fresh_record(state: &ScreenerState) -> SavedRecord {
 fn handle_save_error(
     state: &ScreenerState,
     store: StoredValue<Store, Local>,
-    record: StoredValue<SavedRecord, Local>,
+    record: StoredValue<Option<SavedRecord>, Local>,
     error: StorageError,
 ) {
     match error {
@@ -241,13 +244,13 @@ fn handle_save_error(
         StorageError::Unavailable => state.notify(Notice::SaveFailed(SaveFailure::Unavailable)),
         StorageError::Conflict { newer } => {
             store.update_value(|s| s.adopt(&newer));
-            record.set_value(*newer.clone());
+            record.set_value(Some(*newer.clone()));
             apply(state, &newer);
             state.notify(Notice::UpdatedFromAnotherTab);
         }
         StorageError::DeletedElsewhere => {
             store.update_value(|s| s.adopt_deletion());
-            record.set_value(fresh_record(state));
+            record.set_value(None);
             state.reset();
             state.notify(Notice::AnswersDeleted);
         }

@@ -95,6 +95,11 @@ pub struct ScreenerState {
     /// instead of its heading, so a person on a phone sees at once whether it went (the
     /// status sits below the scores).
     pub focus_referral: StoredValue<bool>,
+    /// The first screen has been painted (set by [`Shell`](crate::components::Shell) one
+    /// frame after it is built). What that screen does not show (the hidden crisis panel,
+    /// the closed answers menu, the deployer's notices, the host bridge) waits for it, so
+    /// a slow phone compiles and builds less before a person can start (issue 16).
+    pub first_screen_painted: RwSignal<bool>,
 }
 
 impl ScreenerState {
@@ -136,6 +141,7 @@ impl ScreenerState {
             consents: RwSignal::new(0),
             referral_blocked: RwSignal::new(false),
             focus_referral: StoredValue::new(false),
+            first_screen_painted: RwSignal::new(false),
         }
     }
 

@@ -13,7 +13,9 @@ pub fn App() -> impl IntoView {
 ///
 /// Besides the shell it renders, after everything a person needs (so never before the
 /// quick exit in keyboard order): the deployer notice when the partner's configuration
-/// was rejected, and the bridge to a host page when one is allowed.
+/// was rejected, and the bridge to a host page when one is allowed. Those wait until the
+/// first screen is painted ([`ScreenerState::first_screen_painted`]): neither is part of
+/// it, and a host page hears `ready` only once there is a screen to show.
 #[component]
 pub fn AppWith(
     /// The configuration in force: the partner's, or the defaults if it was rejected.
@@ -33,10 +35,12 @@ pub fn AppWith(
     let state = ScreenerState::new(config, lang);
     provide_screener(state);
     view! {
-            <Shell/>
-            <DeployerNotice problems=config_problems/>
+        <Shell/>
+        <Show when=move || state.first_screen_painted.get()>
+            <DeployerNotice problems=config_problems.clone()/>
             <ReferralBlockedNotice/>
             <HostBridge/>
+        </Show>
     }
 }
 

@@ -16,17 +16,25 @@ pub fn LanguageSwitch() -> impl IntoView {
             .filter(move |l| *l != current)
             .collect::<Vec<_>>()
     };
-    view! {
-        <For each=others key=|lang| *lang let:lang>
-            <button
-                type="button"
-                class="screener__lang"
-                lang=lang.tag()
-                on:click=move |_| state.lang.set(lang)
-            >
-                {native_name(lang)}
-            </button>
-        </For>
+    // Not a keyed `<For>`: with two languages there is one button, and updating it in
+    // place keeps keyboard focus on it after a switch (a keyed list would replace the
+    // focused button). It also spares start-up a second keyed list's code (issue 16).
+    move || {
+        others()
+            .into_iter()
+            .map(|lang| {
+                view! {
+                    <button
+                        type="button"
+                        class="screener__lang"
+                        lang=lang.tag()
+                        on:click=move |_| state.lang.set(lang)
+                    >
+                        {native_name(lang)}
+                    </button>
+                }
+            })
+            .collect_view()
     }
 }
 

@@ -28,20 +28,19 @@ pub fn Shell() -> impl IntoView {
     crate::delivery::install(state, store);
 
     // The crisis panel is built hidden, so that showing it later is one attribute change.
-    // Building it waits until just after the first screen is painted, so it does not delay
-    // the first question; risk or a request for help (resumed answers, a very quick tap)
-    // builds it at once.
-    let crisis_built = RwSignal::new(false);
+    // Like everything else the first screen does not show, building it waits until just
+    // after that screen is painted, so it does not delay it; risk or a request for help
+    // (resumed answers, a very quick tap) builds it at once.
     request_animation_frame(move || {
         // `try_set`: the page may be gone by then (a test unmounts it).
         set_timeout(
             move || {
-                let _ = crisis_built.try_set(true);
+                let _ = state.first_screen_painted.try_set(true);
             },
             std::time::Duration::ZERO,
         )
     });
-    let build_crisis = move || crisis_built.get() || state.crisis_shown();
+    let build_crisis = move || state.first_screen_painted.get() || state.crisis_shown();
 
     view! {
         <div class="screener__shell">
