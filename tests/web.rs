@@ -107,71 +107,104 @@ async fn a_risk_answer_shows_the_crisis_panel_before_next_is_pressed() {
         .is_some());
 }
 
-/// Resolves once a frame has been painted and the task after it has run: when the app
-/// builds what its first screen does not show.
-async fn after_a_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let resolve = resolve.clone();
-        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+/// Holds back the page's frames: `requestAnimationFrame` callbacks wait until
+/// [`HeldFrames::paint`], so "after the first paint" happens when the test says, in every
+/// engine (a headless browser may otherwise paint between any two tasks).
+struct HeldFrames {
+    original: wasm_bindgen::JsValue,
+    callbacks: js_sys::Array,
+}
+
+impl HeldFrames {
+    fn hold() -> HeldFrames {
+        let window = web_sys::window().unwrap();
+        let key = wasm_bindgen::JsValue::from_str("requestAnimationFrame");
+        let original = js_sys::Reflect::get(&window, &key).unwrap();
+        let callbacks = js_sys::Array::new();
+        let held = callbacks.clone();
+        let stand_in =
+            wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue) -> u32>::new(
+                move |callback| held.push(&callback),
+            );
+        js_sys::Reflect::set(&window, &key, stand_in.as_ref()).unwrap();
+        stand_in.forget();
+        HeldFrames {
+            original,
+            callbacks,
+        }
+    }
+
+    /// Restores `requestAnimationFrame`, runs the held callbacks (a frame), then lets the
+    /// tasks they started run.
+    async fn paint(self) {
+        let window = web_sys::window().unwrap();
+        let key = wasm_bindgen::JsValue::from_str("requestAnimationFrame");
+        js_sys::Reflect::set(&window, &key, &self.original).unwrap();
+        for callback in self.callbacks.iter() {
+            let _ = callback
+                .unchecked_into::<js_sys::Function>()
+                .call1(&wasm_bindgen::JsValue::NULL, &0.into());
+        }
+        let next_task = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
         });
-        let _ = web_sys::window()
-            .unwrap()
-            .request_animation_frame(after_frame.unchecked_ref());
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
+        tick().await;
+    }
 }
 
 #[wasm_bindgen_test]
 async fn what_the_first_screen_does_not_show_is_built_after_its_paint_or_when_asked_for() {
-    let (container, _handle) = mount_on_a_clean_device().await;
-    let menu_delete = "#screener-answers-menu .screener__delete";
-    assert!(
-        container.query_selector(menu_delete).unwrap().is_none(),
-        "the closed answers menu's contents wait for the first paint"
-    );
-    assert!(
-        container
-            .query_selector("#screener-crisis")
-            .unwrap()
-            .is_none(),
-        "so does the hidden crisis panel"
-    );
-    // Opened before that paint (a very quick tap), the menu is built at once.
-    click(&container, ".screener__menu-button");
-    tick().await;
-    assert!(
-        container.query_selector(menu_delete).unwrap().is_some(),
-        "an opened menu shows its contents at once"
-    );
-    after_a_frame().await;
-    tick().await;
-    assert!(
-        crisis_panel_hidden(&container)
-            && container
-                .query_selector("#screener-crisis")
+    let menu_contents = "#screener-answers-menu .screener__delete";
+    for open_early in [false, true] {
+        let frames = HeldFrames::hold();
+        let (container, _handle) = mount_on_a_clean_device().await;
+        assert!(
+            container
+                .query_selector(".screener__button--primary")
                 .unwrap()
                 .is_some(),
-        "after the paint the crisis panel is built, hidden"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn the_closed_answers_menu_is_built_after_the_first_paint() {
-    let (container, _handle) = mount_on_a_clean_device().await;
-    after_a_frame().await;
-    tick().await;
-    let panel = container
-        .query_selector("#screener-answers-menu")
-        .unwrap()
-        .expect("the panel is always there, for aria-controls");
-    assert!(panel.has_attribute("hidden"), "still closed");
-    assert!(
-        panel.query_selector(".screener__delete").unwrap().is_some(),
-        "its contents are built once the first screen is painted"
-    );
+            "the first screen is up"
+        );
+        assert!(
+            container.query_selector(menu_contents).unwrap().is_none(),
+            "the closed answers menu's contents wait for the first paint"
+        );
+        assert!(
+            container
+                .query_selector("#screener-crisis")
+                .unwrap()
+                .is_none(),
+            "so does the hidden crisis panel"
+        );
+        if open_early {
+            // A very quick tap, before the first paint: the menu is built at once.
+            click(&container, ".screener__menu-button");
+            tick().await;
+            assert!(
+                container.query_selector(menu_contents).unwrap().is_some(),
+                "an opened menu shows its contents"
+            );
+        }
+        frames.paint().await;
+        let panel = container
+            .query_selector("#screener-answers-menu")
+            .unwrap()
+            .expect("the panel is always there, for aria-controls");
+        assert_eq!(panel.has_attribute("hidden"), !open_early);
+        assert!(
+            panel.query_selector(".screener__delete").unwrap().is_some(),
+            "after the paint the menu's contents are built, open or not"
+        );
+        assert!(
+            crisis_panel_hidden(&container)
+                && container
+                    .query_selector("#screener-crisis")
+                    .unwrap()
+                    .is_some(),
+            "after the paint the crisis panel is built, hidden"
+        );
+    }
 }
 
 /// The crisis panel is built hidden just after the first screen is painted, and shown

@@ -34,16 +34,20 @@ pub fn AnswersMenu() -> impl IntoView {
                 id="screener-answers-menu"
                 hidden=move || !open.get()
             >
-                <p class="screener__menu-text">{t!(i18n, menu_privacy)}</p>
-                <DeleteAnswers id="screener-menu-delete"/>
-                <label class="screener__check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || !state.keep_on_device.get()
-                        on:change=on_dont_keep_change
-                    />
-                    <span>{t!(i18n, menu_dont_keep)}</span>
-                </label>
+                // Built once the first screen is painted (or at once if opened before):
+                // closed, the panel shows nothing.
+                <Show when=move || state.first_screen_painted.get() || open.get()>
+                    <p class="screener__menu-text">{t!(i18n, menu_privacy)}</p>
+                    <DeleteAnswers id="screener-menu-delete"/>
+                    <label class="screener__check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || !state.keep_on_device.get()
+                            on:change=on_dont_keep_change
+                        />
+                        <span>{t!(i18n, menu_dont_keep)}</span>
+                    </label>
+                </Show>
             </div>
         </div>
     }
