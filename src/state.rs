@@ -96,7 +96,7 @@ pub struct ScreenerState {
     /// status sits below the scores).
     pub focus_referral: StoredValue<bool>,
     /// The first screen has been painted (set by [`Shell`](crate::components::Shell) one
-    /// frame after it is built). What that screen does not show (the hidden crisis panel,
+    /// frame after it is built, or after a second if no frame is painted). What that screen does not show (the hidden crisis panel,
     /// the closed answers menu, the deployer's notices, the host bridge) waits for it, so
     /// a slow phone compiles and builds less before a person can start (issue 16).
     pub first_screen_painted: RwSignal<bool>,

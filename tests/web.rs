@@ -207,6 +207,35 @@ async fn what_the_first_screen_does_not_show_is_built_after_its_paint_or_when_as
     }
 }
 
+#[wasm_bindgen_test]
+async fn with_no_frame_painted_what_waits_for_the_paint_comes_within_a_second() {
+    // A background tab, or a partner's iframe scrolled out of view: no frame is painted.
+    let frames = HeldFrames::hold();
+    let (container, _handle) = mount_on_a_clean_device().await;
+    let waited = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1_100);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(waited).await;
+    tick().await;
+    assert!(
+        container
+            .query_selector("#screener-answers-menu .screener__delete")
+            .unwrap()
+            .is_some(),
+        "the answers menu is built without a paint"
+    );
+    assert!(
+        container
+            .query_selector("#screener-crisis")
+            .unwrap()
+            .is_some(),
+        "and so is the hidden crisis panel"
+    );
+    frames.paint().await;
+}
+
 /// The crisis panel is built hidden just after the first screen is painted, and shown
 /// by removing `hidden`: not built yet or hidden both mean not on screen.
 fn crisis_panel_hidden(container: &web_sys::HtmlElement) -> bool {

@@ -31,15 +31,16 @@ pub fn Shell() -> impl IntoView {
     // Like everything else the first screen does not show, building it waits until just
     // after that screen is painted, so it does not delay it; risk or a request for help
     // (resumed answers, a very quick tap) builds it at once.
-    request_animation_frame(move || {
-        // `try_set`: the page may be gone by then (a test unmounts it).
-        set_timeout(
-            move || {
-                let _ = state.first_screen_painted.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        )
-    });
+    let painted = move || {
+        // `try_*`: the page may be gone by then (a test unmounts it).
+        if state.first_screen_painted.try_get_untracked() == Some(false) {
+            let _ = state.first_screen_painted.try_set(true);
+        }
+    };
+    request_animation_frame(move || set_timeout(painted, std::time::Duration::ZERO));
+    // Browsers pause frames in background tabs and in iframes scrolled out of view: the
+    // host bridge and the notices must not wait for a paint that may not come.
+    set_timeout(painted, FIRST_PAINT_LIMIT);
     let build_crisis = move || state.first_screen_painted.get() || state.crisis_shown();
 
     view! {
@@ -74,3 +75,6 @@ pub fn Shell() -> impl IntoView {
         </div>
     }
 }
+
+/// The longest what the first screen does not show waits for that screen's paint.
+const FIRST_PAINT_LIMIT: std::time::Duration = std::time::Duration::from_secs(1);
