@@ -37,16 +37,17 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 step "unit, property and exhaustive tests (native)"
 cargo test --locked
 
+browser_tests() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --locked --target wasm32-unknown-unknown --test web --test web_storage
+}
 # wasm-bindgen-test-runner takes the first driver it finds, geckodriver before chromedriver,
 # and setup.sh exports both: without GECKODRIVER it runs in Chromium, with it in Firefox.
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-env -u GECKODRIVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked --target wasm32-unknown-unknown --test web --test web_storage
+(unset GECKODRIVER; browser_tests)
 step "browser tests (wasm-bindgen-test, headless Firefox)"
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked --target wasm32-unknown-unknown --test web --test web_storage
+browser_tests
 
 step "release build (trunk --release --offline)"
 rm -rf dist

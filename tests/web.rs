@@ -137,25 +137,33 @@ impl HeldFrames {
     /// Restores `requestAnimationFrame`, runs the held callbacks (a frame), then lets the
     /// tasks they started run.
     async fn paint(self) {
-        let window = web_sys::window().unwrap();
         let key = wasm_bindgen::JsValue::from_str("requestAnimationFrame");
-        js_sys::Reflect::set(&window, &key, &self.original).unwrap();
+        js_sys::Reflect::set(&web_sys::window().unwrap(), &key, &self.original).unwrap();
         for callback in self.callbacks.iter() {
             let _ = callback
                 .unchecked_into::<js_sys::Function>()
                 .call1(&wasm_bindgen::JsValue::NULL, &0.into());
         }
-        let next_task = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
-        tick().await;
+        after_ms(0).await;
     }
 }
 
+/// Resolves once a timer of `ms` has fired (and the tasks it let run have run).
+async fn after_ms(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+    tick().await;
+}
+
+/// The answers menu's contents (its delete control), which wait for the first paint.
+const MENU_CONTENTS: &str = "#screener-answers-menu .screener__delete";
+
 #[wasm_bindgen_test]
 async fn what_the_first_screen_does_not_show_is_built_after_its_paint_or_when_asked_for() {
-    let menu_contents = "#screener-answers-menu .screener__delete";
     for open_early in [false, true] {
         let frames = HeldFrames::hold();
         let (container, _handle) = mount_on_a_clean_device().await;
@@ -167,7 +175,7 @@ async fn what_the_first_screen_does_not_show_is_built_after_its_paint_or_when_as
             "the first screen is up"
         );
         assert!(
-            container.query_selector(menu_contents).unwrap().is_none(),
+            container.query_selector(MENU_CONTENTS).unwrap().is_none(),
             "the closed answers menu's contents wait for the first paint"
         );
         assert!(
@@ -182,7 +190,7 @@ async fn what_the_first_screen_does_not_show_is_built_after_its_paint_or_when_as
             click(&container, ".screener__menu-button");
             tick().await;
             assert!(
-                container.query_selector(menu_contents).unwrap().is_some(),
+                container.query_selector(MENU_CONTENTS).unwrap().is_some(),
                 "an opened menu shows its contents"
             );
         }
@@ -212,18 +220,9 @@ async fn with_no_frame_painted_what_waits_for_the_paint_comes_within_a_second() 
     // A background tab, or a partner's iframe scrolled out of view: no frame is painted.
     let frames = HeldFrames::hold();
     let (container, _handle) = mount_on_a_clean_device().await;
-    let waited = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1_100);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(waited).await;
-    tick().await;
+    after_ms(1_100).await;
     assert!(
-        container
-            .query_selector("#screener-answers-menu .screener__delete")
-            .unwrap()
-            .is_some(),
+        container.query_selector(MENU_CONTENTS).unwrap().is_some(),
         "the answers menu is built without a paint"
     );
     assert!(
