@@ -81,6 +81,15 @@ fn problem(reason: String) -> ConfigProblem {
     }
 }
 
+/// Whether the answer's body matters: only a 2xx other than 204 is read. For any other
+/// status [`interpret`] decides by the status alone, so the start does not wait for a
+/// body it would ignore: offline, the service worker's cached 404 of the default
+/// deployment delivered its body tens of milliseconds after its headers on a slow phone.
+/// Pure.
+pub fn reads_body(status: u16) -> bool {
+    (200..300).contains(&status) && status != 204
+}
+
 /// Decides what a fetch result means (see the module docs). Pure.
 pub fn interpret(fetched: Fetched) -> LoadedConfig {
     match fetched {
@@ -178,6 +187,13 @@ async fn fetch() -> Fetched {
         .ok()
         .flatten()
         .unwrap_or_default();
+    if !reads_body(status) {
+        return Fetched::Response {
+            status,
+            content_type,
+            body: String::new(),
+        };
+    }
     let body = match response.text() {
         Ok(promise) => match within_deadline(&window, promise).await {
             Ok(text) => text.as_string().unwrap_or_default(),
@@ -251,6 +267,29 @@ mod tests {
         ] {
             assert_eq!(interpret(fetched), LoadedConfig::defaults());
         }
+    }
+
+    /// Every status whose body is not read is decided without it: the same result
+    /// whatever the body would have been.
+    #[test]
+    fn a_body_that_is_not_read_never_matters() {
+        let bodies = ["", "{}", r#"{"retention_days": 7}"#, "{", "<html>"];
+        for status in 100..=599 {
+            if reads_body(status) {
+                continue;
+            }
+            for content_type in ["application/json", "text/html", ""] {
+                let without = interpret(response(status, content_type, ""));
+                for body in bodies {
+                    assert_eq!(
+                        interpret(response(status, content_type, body)),
+                        without,
+                        "{status} {body}"
+                    );
+                }
+            }
+        }
+        assert!(reads_body(200) && reads_body(203) && !reads_body(204) && !reads_body(404));
     }
 
     #[test]
