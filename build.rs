@@ -10,12 +10,13 @@
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=locales/check.rs");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Like OUT_DIR below: what Cargo sets when it runs the script, not when it compiled it.
+    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("locales");
     let mut catalogs = Vec::new();
     for locale in LOCALES {
         let path = dir.join(format!("{locale}.json"));

@@ -14,6 +14,8 @@ use screener::core::{
 };
 use serde_json::{json, Value};
 
+mod common;
+
 const PARTNER: &str = include_str!("e2e/host/configs/alternatives.json");
 
 fn partner() -> Config {
@@ -23,33 +25,8 @@ fn partner() -> Config {
 /// Complete answers: age, PHQ-9 items 1–8 and GAD-7 items all `phq`/`gad`, no
 /// complexity, no risk.
 fn answers(age: i64, phq: &str, gad: &str) -> Answers {
-    let mut a = Answers::new().with("age", age);
-    for i in 1..=9 {
-        a.set(format!("phq9_{i}"), if i < 9 { phq } else { "not_at_all" });
-    }
-    a.set("phq9_difficulty", "somewhat_difficult");
-    for i in 1..=7 {
-        a.set(format!("gad7_{i}"), gad);
-    }
-    for i in 1..=5 {
-        a.set(format!("wsas_{i}"), "2");
-    }
-    for id in [
-        "complex_diagnosis",
-        "psychiatric_team",
-        "other_therapy",
-        "risk_thoughts",
-        "risk_self_harm",
-        "risk_harm_others",
-        "risk_danger_now",
-    ] {
-        a.set(id, "no");
-    }
-    a.set("contact_mode", "video");
-    a.set("contact_centre", "mong_kok");
-    a.set("contact_language", "mandarin");
-    a.set("contact_times", vec!["weekends".to_owned()]);
-    a
+    common::complete(age, [phq; 8], [gad; 7], ["2"; 5])
+        .with("contact_times", vec!["weekends".to_owned()])
 }
 
 fn mild(age: i64) -> Answers {

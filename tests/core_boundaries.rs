@@ -1,6 +1,8 @@
 //! Boundary tables: each rule on both sides of each published cut-off.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use rstest::rstest;
 use screener::core::{
     default_questionnaire, evaluate, score, Answers, Band, Config, Headline, Instrument, Outcome,
@@ -31,34 +33,13 @@ fn spread(total: u8, n: usize) -> Vec<usize> {
 /// GAD-7 totals (PHQ-9 item 9 at 0).
 fn answers(age: i64, phq9: u8, gad7: u8) -> Answers {
     assert!(phq9 <= 24, "item 9 stays at 0");
-    let mut a = Answers::new();
-    a.set("age", age);
-    for (i, s) in spread(phq9, 8).into_iter().enumerate() {
-        a.set(format!("phq9_{}", i + 1), FREQUENCY[s]);
-    }
-    a.set("phq9_9", "not_at_all");
-    for (i, s) in spread(gad7, 7).into_iter().enumerate() {
-        a.set(format!("gad7_{}", i + 1), FREQUENCY[s]);
-    }
-    for i in 1..=5 {
-        a.set(format!("wsas_{i}"), "3");
-    }
-    for id in ["complex_diagnosis", "psychiatric_team", "other_therapy"] {
-        a.set(id, "no");
-    }
-    for id in [
-        "risk_thoughts",
-        "risk_self_harm",
-        "risk_harm_others",
-        "risk_danger_now",
-    ] {
-        a.set(id, "no");
-    }
-    a.set("contact_mode", "video");
-    a.set("contact_centre", "sha_tin");
-    a.set("contact_language", "cantonese");
-    a.set("contact_times", vec!["weekends".to_owned()]);
-    a
+    let (phq9, gad7) = (spread(phq9, 8), spread(gad7, 7));
+    common::complete(
+        age,
+        std::array::from_fn(|i| FREQUENCY[phq9[i]]),
+        std::array::from_fn(|i| FREQUENCY[gad7[i]]),
+        ["3"; 5],
+    )
 }
 
 fn outcome(a: &Answers) -> Outcome {

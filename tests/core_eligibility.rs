@@ -9,42 +9,8 @@ use screener::core::{
 };
 use serde_json::json;
 
-/// A complete, eligible set of answers (PHQ-9 8, GAD-7 7, WSAS 10).
-fn eligible() -> Answers {
-    let mut a = Answers::new().with("age", 30);
-    for i in 1..=9 {
-        a.set(
-            format!("phq9_{i}"),
-            if i < 9 { "several_days" } else { "not_at_all" },
-        );
-    }
-    a.set("phq9_difficulty", "somewhat_difficult");
-    for i in 1..=7 {
-        a.set(format!("gad7_{i}"), "several_days");
-    }
-    for i in 1..=5 {
-        a.set(format!("wsas_{i}"), "2");
-    }
-    for id in [
-        "complex_diagnosis",
-        "psychiatric_team",
-        "other_therapy",
-        "risk_thoughts",
-        "risk_self_harm",
-        "risk_harm_others",
-        "risk_danger_now",
-    ] {
-        a.set(id, "no");
-    }
-    a.set("contact_mode", "video");
-    a.set("contact_centre", "mong_kok");
-    a.set("contact_language", "mandarin");
-    a.set(
-        "contact_times",
-        vec!["weekday_mornings".to_owned(), "weekends".to_owned()],
-    );
-    a
-}
+mod common;
+use common::eligible;
 
 fn run(answers: &Answers) -> Outcome {
     evaluate(&default_questionnaire(), answers, &Config::default())

@@ -8,6 +8,8 @@
 //! mirrors `tests/e2e/host/fhir-check.mjs`, which checks the browser's output the same way.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
@@ -47,39 +49,21 @@ fn response(
 
 /// An eligible, complete set of answers (as the end-to-end scenario).
 fn eligible() -> Answers {
-    let mut a = Answers::new();
-    a.set("age", AnswerValue::Number(30));
-    for i in 1..=8 {
-        a.set(format!("phq9_{i}"), "several_days");
-    }
-    a.set("phq9_9", "not_at_all");
-    a.set("phq9_difficulty", "somewhat_difficult");
-    for i in 1..=6 {
-        a.set(format!("gad7_{i}"), "several_days");
-    }
-    a.set("gad7_7", "not_at_all");
-    for (i, v) in ["3", "3", "1", "1", "3"].iter().enumerate() {
-        a.set(format!("wsas_{}", i + 1), *v);
-    }
-    for id in ["complex_diagnosis", "psychiatric_team", "other_therapy"] {
-        a.set(id, "no");
-    }
-    for id in [
-        "risk_thoughts",
-        "risk_self_harm",
-        "risk_harm_others",
-        "risk_danger_now",
-    ] {
-        a.set(id, "no");
-    }
-    a.set("contact_mode", "video");
-    a.set("contact_centre", "mong_kok");
-    a.set("contact_language", "cantonese");
-    a.set(
-        "contact_times",
-        AnswerValue::Choices(vec!["weekends".into(), "weekday_evenings".into()]),
-    );
-    a
+    let gad7 = [
+        "several_days",
+        "several_days",
+        "several_days",
+        "several_days",
+        "several_days",
+        "several_days",
+        "not_at_all",
+    ];
+    common::complete(30, ["several_days"; 8], gad7, ["3", "3", "1", "1", "3"])
+        .with("contact_language", "cantonese")
+        .with(
+            "contact_times",
+            AnswerValue::Choices(vec!["weekends".into(), "weekday_evenings".into()]),
+        )
 }
 
 /// Every structural problem of `qr` against `questionnaire` (empty: valid).

@@ -6,6 +6,8 @@
 //! complete eligible set so that every headline is reached.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
@@ -122,35 +124,7 @@ fn pairs() -> BoxedStrategy<Vec<(String, AnswerValue)>> {
 
 /// A complete, eligible set of answers.
 fn eligible_base() -> Answers {
-    let mut a = Answers::new().with("age", 40);
-    for i in 1..=9 {
-        a.set(
-            format!("phq9_{i}"),
-            if i < 9 { "several_days" } else { "not_at_all" },
-        );
-    }
-    for i in 1..=7 {
-        a.set(format!("gad7_{i}"), "several_days");
-    }
-    for i in 1..=5 {
-        a.set(format!("wsas_{i}"), "4");
-    }
-    for id in [
-        "complex_diagnosis",
-        "psychiatric_team",
-        "other_therapy",
-        "risk_thoughts",
-        "risk_self_harm",
-        "risk_harm_others",
-        "risk_danger_now",
-    ] {
-        a.set(id, "no");
-    }
-    a.set("contact_mode", "phone");
-    a.set("contact_centre", "central");
-    a.set("contact_language", "english");
-    a.set("contact_times", vec!["weekday_evenings".to_owned()]);
-    a
+    common::complete(40, ["several_days"; 8], ["several_days"; 7], ["4"; 5])
 }
 
 /// Arbitrary answers: sparse and random, or a complete eligible set with a

@@ -1,5 +1,7 @@
 //! The default questionnaire's content and the model's visibility rules.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use screener::core::{
@@ -398,25 +400,16 @@ fn disabled_instruments_are_not_asked() {
 fn contact_is_asked_only_when_provisionally_eligible() {
     let q = default_questionnaire();
     let config = Config::default();
-    let mut a = Answers::new().with("age", 30);
-    for i in 1..=9 {
-        a.set(format!("phq9_{i}"), "not_at_all");
-    }
-    for i in 1..=7 {
-        a.set(format!("gad7_{i}"), "several_days");
-    }
-    for i in 1..=5 {
-        a.set(format!("wsas_{i}"), "0");
-    }
+    // Everything before the contact questions, but the last safety question.
+    let mut a = common::complete(30, ["not_at_all"; 8], ["several_days"; 7], ["0"; 5]);
     for id in [
-        "complex_diagnosis",
-        "psychiatric_team",
-        "other_therapy",
-        "risk_thoughts",
-        "risk_self_harm",
-        "risk_harm_others",
+        "risk_danger_now",
+        "contact_mode",
+        "contact_centre",
+        "contact_language",
+        "contact_times",
     ] {
-        a.set(id, "no");
+        a.remove(id);
     }
     assert!(
         !visible(&q, &a, &config).contains(&"contact_mode".to_owned()),

@@ -3,6 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -11,44 +13,11 @@ use screener::core::referral::{
     reconcile, referral_bundle, Action, Attempt, BundleInput, ContactDetails, Delivery, Failure,
     Referral, ReferralId, Trigger, IDENTIFIER_SYSTEM,
 };
-use screener::core::{default_questionnaire, evaluate, AnswerValue, Answers, Config, Headline};
+use screener::core::{default_questionnaire, evaluate, Answers, Config, Headline};
 use screener::storage::{decode_outbox, encode_outbox};
 
 fn eligible_answers() -> Answers {
-    let q = default_questionnaire();
-    let cfg = Config::default();
-    let mut a = Answers::new();
-    a.set("age", AnswerValue::Number(30));
-    // Item 9 "several days" would be risk: keep it at "not at all".
-    a.set("phq9_9", AnswerValue::Choice("not_at_all".into()));
-    // Mild to moderate: "several days" on every PHQ-9 and GAD-7 item, "no" elsewhere.
-    loop {
-        let missing: Vec<_> = q
-            .visible_items(&a, &cfg)
-            .into_iter()
-            .filter(|i| i.required && !i.is_answered(&a))
-            .cloned()
-            .collect();
-        if missing.is_empty() {
-            break;
-        }
-        for item in missing {
-            let options = item.kind.options();
-            let pick = ["several_days", "no", "somewhat_difficult"]
-                .iter()
-                .find_map(|v| options.iter().find(|o| o.value == *v))
-                .unwrap_or(&options[0]);
-            let value = match &item.kind {
-                screener::core::ItemKind::MultiChoice { .. } => {
-                    AnswerValue::Choices(vec![pick.value.clone()])
-                }
-                screener::core::ItemKind::WholeNumber { .. } => AnswerValue::Number(3),
-                _ => AnswerValue::Choice(pick.value.clone()),
-            };
-            a.set(item.id.clone(), value);
-        }
-    }
-    a
+    common::eligible()
 }
 
 fn referral_config(include_answers: bool) -> Config {
