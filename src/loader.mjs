@@ -59,10 +59,14 @@ function offline() {
       requestAnimationFrame(() => setTimeout(register, 0));
     });
     seen.observe(help, { attributes: true, attributeFilter: ['hidden'] });
-    // A referral request waits in the outbox (src/delivery): ask for Background Sync, whose
-    // event the worker turns into a retry message to the open tabs (it cannot send the
-    // request itself: the outbox is in localStorage).
+    // A referral request waits in the outbox (src/delivery): while the browser is offline,
+    // ask for Background Sync, whose event the worker turns into a retry message to the
+    // open tabs (it cannot send the request itself: the outbox is in localStorage). Only
+    // then: a browser that is online fires the event at once, so after a 503 it would
+    // retry straight away, and again after every failure, instead of waiting out the
+    // backoff the server is owed.
     addEventListener('screener:outbox-pending', () => {
+      if (navigator.onLine !== false) return;
       sw.ready.then((reg) => reg.sync && reg.sync.register('screener-outbox')).catch((error) => info('sync', error));
     });
     sw.addEventListener('message', (event) => {

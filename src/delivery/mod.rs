@@ -274,7 +274,8 @@ impl Runner {
 
     fn schedule(self, at_ms: f64) {
         self.cancel_timer();
-        // Where the browser has Background Sync, it may retry sooner than the timer.
+        // Offline, where the browser has Background Sync, the loader asks for it: it may
+        // bring the retry sooner than the timer once the network is back.
         if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(PENDING_EVENT)) {
             let _ = window.dispatch_event(&event);
         }

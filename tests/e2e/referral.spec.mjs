@@ -50,6 +50,22 @@ async function nudgeUntilSent(page) {
   await expect(receipt(page)).toBeVisible();
 }
 
+/**
+ * Records every Background Sync registration the page asks for (a registration that has
+ * already fired leaves no tag behind to look at afterwards). `syncAsked(page)` reads them.
+ */
+const recordSync = (page) => page.addInitScript(() => {
+  window.__syncAsked = [];
+  const proto = window.SyncManager && SyncManager.prototype;
+  if (!proto) return;
+  const register = proto.register;
+  proto.register = function (tag) {
+    window.__syncAsked.push(tag);
+    return register.call(this, tag);
+  };
+});
+const syncAsked = (page) => page.evaluate(() => window.__syncAsked);
+
 const receipt = (page) => page.getByRole('heading', { name: 'Your request was sent' });
 const pending = (page) => page.getByRole('heading', { name: 'Your request has not been sent yet' });
 
@@ -111,12 +127,26 @@ test('nothing reaches the server before consent; then one referral arrives with 
 });
 
 test('503s and a dropped connection: the request stays pending, then arrives once', async ({ page }) => {
+  await recordSync(page);
   await toResult(page);
   await toConsent(page);
   await fhirFaults(FHIR, [{ kind: 'status', status: 503 }, { kind: 'drop' }]);
+  // With the offline copy's worker ready (it asks for Background Sync), the page's timers
+  // stand still from the send until the pending screen is checked: no retry of the page's
+  // own can come before the check, however slow the machine.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.clock.install();
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   await send(page);
   await expect(pending(page)).toBeVisible();
   await expect.poll(async () => (await posts()).length).toBe(1);
+  // Online, no Background Sync is asked for: the browser would fire it at once and retry
+  // without waiting out the backoff (a second POST here, before any "online").
+  expect(await syncAsked(page)).toEqual([]);
+  expect((await posts()).length).toBe(1);
+  // axe-core needs the page's timers. The backoff's retry is then at least 2.5 s away and
+  // meets a dropped connection, so the screen checked is the pending one.
+  await page.clock.resume();
   await checkScreen(page, '34-pending-en');
   // The browser saying it is back online tries again at once (no waiting out the backoff).
   await nudgeUntilSent(page);
@@ -125,12 +155,16 @@ test('503s and a dropped connection: the request stays pending, then arrives onc
 });
 
 test('offline in the browser: pending until the network returns, then sent once', async ({ page, context }) => {
+  await recordSync(page);
   await toResult(page);
   await toConsent(page);
   await context.setOffline(true);
   await send(page);
   await expect(pending(page)).toBeVisible();
   expect(await posts()).toEqual([]);
+  // Offline, Background Sync is asked for, so the worker can wake the tab when the network
+  // returns.
+  await expect.poll(() => syncAsked(page)).toEqual(['screener-outbox']);
   await context.setOffline(false);
   // The browser's own online event sends it. The bound is generous, not a timing: on a
   // loaded two-core machine the try and the server's answer took over the default 5 s.
