@@ -49,21 +49,18 @@ fn response(
 
 /// An eligible, complete set of answers (as the end-to-end scenario).
 fn eligible() -> Answers {
-    let gad7 = [
-        "several_days",
-        "several_days",
-        "several_days",
-        "several_days",
-        "several_days",
-        "several_days",
-        "not_at_all",
-    ];
-    common::complete(30, ["several_days"; 8], gad7, ["3", "3", "1", "1", "3"])
-        .with("contact_language", "cantonese")
-        .with(
-            "contact_times",
-            AnswerValue::Choices(vec!["weekends".into(), "weekday_evenings".into()]),
-        )
+    common::complete(
+        30,
+        ["several_days"; 8],
+        ["several_days"; 7],
+        ["3", "3", "1", "1", "3"],
+    )
+    .with("gad7_7", "not_at_all")
+    .with("contact_language", "cantonese")
+    .with(
+        "contact_times",
+        AnswerValue::Choices(vec!["weekends".into(), "weekday_evenings".into()]),
+    )
 }
 
 /// Every structural problem of `qr` against `questionnaire` (empty: valid).

@@ -13,12 +13,8 @@ use screener::core::referral::{
     reconcile, referral_bundle, Action, Attempt, BundleInput, ContactDetails, Delivery, Failure,
     Referral, ReferralId, Trigger, IDENTIFIER_SYSTEM,
 };
-use screener::core::{default_questionnaire, evaluate, Answers, Config, Headline};
+use screener::core::{default_questionnaire, evaluate, Config, Headline};
 use screener::storage::{decode_outbox, encode_outbox};
-
-fn eligible_answers() -> Answers {
-    common::eligible()
-}
 
 fn referral_config(include_answers: bool) -> Config {
     Config {
@@ -46,7 +42,7 @@ fn contact() -> ContactDetails {
 
 fn bundle_for(config: &Config, contact: &ContactDetails) -> (Value, ReferralId) {
     let q = default_questionnaire();
-    let answers = eligible_answers();
+    let answers = common::eligible();
     let outcome = evaluate(&q, &answers, config);
     assert_eq!(
         outcome.headline,

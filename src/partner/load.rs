@@ -187,19 +187,16 @@ async fn fetch() -> Fetched {
         .ok()
         .flatten()
         .unwrap_or_default();
-    if !reads_body(status) {
-        return Fetched::Response {
-            status,
-            content_type,
-            body: String::new(),
-        };
-    }
-    let body = match response.text() {
-        Ok(promise) => match within_deadline(&window, promise).await {
-            Ok(text) => text.as_string().unwrap_or_default(),
+    let body = if !reads_body(status) {
+        String::new()
+    } else {
+        match response.text() {
+            Ok(promise) => match within_deadline(&window, promise).await {
+                Ok(text) => text.as_string().unwrap_or_default(),
+                Err(e) => return Fetched::Failed(describe(&e)),
+            },
             Err(e) => return Fetched::Failed(describe(&e)),
-        },
-        Err(e) => return Fetched::Failed(describe(&e)),
+        }
     };
     Fetched::Response {
         status,
