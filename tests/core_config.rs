@@ -75,7 +75,8 @@ fn defaults_model_the_hong_kong_service() {
         ]
     );
     for r in &c.crisis_resources {
-        assert_eq!(r.hours, t("24 hours", "24小時"));
+        assert!(r.open_24_hours && r.is_free(), "{}", r.id);
+        assert_eq!(r.hours_words(), t("24 hours", "24小時"));
     }
     assert_eq!(
         c.crisis_resources[1].languages.en,

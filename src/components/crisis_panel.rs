@@ -1,4 +1,5 @@
 use crate::components::{focus, SafetyPlan};
+use crate::core::config::crisis::{danger_sentence, panel_intro, Reached};
 use crate::core::{CrisisResource, RiskKind};
 use crate::i18n::*;
 use crate::state::use_screener;
@@ -11,7 +12,11 @@ use leptos::prelude::*;
 ///
 /// The panel is built hidden just after the first screen (see `Shell`) and stays in the
 /// page, so showing it is one attribute change: no view to build and no code to compile
-/// at the moment a person reports risk (building it then took most of a frame, issue 9).
+/// at the moment a person reports risk (building it then took most of a frame).
+///
+/// Every fact it states (the number to call in danger, free, open 24 hours, how a line is
+/// reached) is built from the configured lines by `core::config::crisis`, never written
+/// here or in `locales/`.
 #[component]
 pub fn CrisisPanel() -> impl IntoView {
     let state = use_screener();
@@ -50,6 +55,31 @@ pub fn CrisisPanel() -> impl IntoView {
         lead.extend(rest);
         lead
     };
+    // Built once: the lines do not change while the page is open, and the words depend
+    // only on them and on how the panel was reached.
+    let words = StoredValue::new(state.config.with_value(|c| {
+        let lines = &c.crisis_resources;
+        [
+            danger_sentence(lines),
+            panel_intro(lines, Reached::RiskAnswered),
+            panel_intro(lines, Reached::AskedForHelp),
+        ]
+    }));
+    let intro = move || {
+        let which = if danger() {
+            0
+        } else if at_risk() {
+            1
+        } else {
+            2
+        };
+        words.with_value(|w| w[which].get(lang()).to_owned())
+    };
+    let meta = move |r: &CrisisResource| {
+        state
+            .config
+            .with_value(|c| r.meta(&c.crisis_resources).get(lang()).to_owned())
+    };
     let collapsed = move || state.crisis_collapsed.get();
     let first = move || resources().into_iter().next();
 
@@ -72,15 +102,14 @@ pub fn CrisisPanel() -> impl IntoView {
                 }
             >
                 <p class="screener-crisis__intro">
-                    {move || if danger() { t_string!(i18n, crisis_intro_danger) } else { t_string!(i18n, crisis_intro) }}
+                    {intro}
                 </p>
                 <ul class="screener-crisis__list">
                     {move || resources().into_iter().map(|r| view! {
                         <li class="screener-crisis__item">
                             {resource_link(r.clone(), lang())}
                             <span class="screener-crisis__meta">
-                                {r.hours.get(lang()).to_string()}
-                                {(!r.languages.get(lang()).is_empty()).then(|| format!(" · {}", r.languages.get(lang())))}
+                                {meta(&r)}
                             </span>
                         </li>
                     }).collect_view()}

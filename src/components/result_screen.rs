@@ -28,8 +28,12 @@ pub fn ResultScreen() -> impl IntoView {
         Headline::Incomplete => t_string!(i18n, result_title_incomplete),
         Headline::Eligible => t_string!(i18n, result_title_eligible),
     };
+    // What the urgent summary says of the lines above comes from their configuration.
+    let urgent = state
+        .config
+        .with_value(|c| crate::core::config::crisis::urgent_summary(&c.crisis_resources));
     let summary = move || match headline() {
-        Headline::UrgentSupport => t_string!(i18n, result_summary_urgent).to_string(),
+        Headline::UrgentSupport => urgent.get(i18n.lang()).to_string(),
         Headline::OutsideAgeRange => {
             t_string!(i18n, result_summary_age, group = group.get(i18n.lang())).to_string()
         }

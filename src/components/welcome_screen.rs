@@ -32,6 +32,9 @@ pub fn WelcomeScreen() -> impl IntoView {
         )
     });
     let days = state.config.with_value(|c| c.retention_days);
+    let (count, minutes) = state
+        .questionnaire
+        .with_value(|q| state.config.with_value(|c| q.length_estimate(c)));
     let has_answers = move || state.answers.with(|a| !a.is_empty());
 
     view! {
@@ -53,7 +56,7 @@ pub fn WelcomeScreen() -> impl IntoView {
             <h2 class="screener__subtitle">{t!(i18n, welcome_not_for_title)}</h2>
             <p>{t!(i18n, welcome_not_for)}</p>
             <h2 class="screener__subtitle">{t!(i18n, welcome_how_title)}</h2>
-            <p>{t!(i18n, welcome_how)}</p>
+            <p>{t!(i18n, welcome_how, count = count, minutes = minutes)}</p>
             <p>{t!(i18n, welcome_not_diagnosis)}</p>
             <div class="screener__privacy">
                 <h2 class="screener__subtitle">{t!(i18n, welcome_privacy_title)}</h2>

@@ -26,7 +26,7 @@
 //!    psychological therapy. The service is "not for people diagnosed with
 //!    severe or complex mental health conditions" (service description).
 //!    Current psychiatric care or another psychological therapy are
-//!    exclusions set for this screener by the project (issue 3): a team is
+//!    exclusions this screener adds of its own: a team is
 //!    already involved, and care should be coordinated with it rather than
 //!    duplicated.
 //! 4. **HigherIntensity** — PHQ-9 total ≥ `thresholds.phq9_higher_intensity`

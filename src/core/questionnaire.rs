@@ -208,6 +208,20 @@ impl Questionnaire {
             .find(|s| s.instrument == Some(instrument))
     }
 
+    /// How long answering takes, as the welcome screen says it before any answer: the
+    /// number of questions asked of someone the service fits, rounded to the nearest 5
+    /// ("about 30"), and the minutes at about 10 seconds a question, at least 2.
+    ///
+    /// Computed rather than written down because the partner's configuration decides
+    /// which instruments are asked: a fixed "about 30" would be wrong for a partner who
+    /// asks only the PHQ-9.
+    pub fn length_estimate(&self, config: &Config) -> (usize, usize) {
+        let asked = self.visible_items(&Answers::default(), config).len();
+        let rounded = ((asked + 2) / 5 * 5).max(5);
+        let minutes = asked.div_ceil(6).max(2);
+        (rounded, minutes)
+    }
+
     /// The items to ask now, in order.
     ///
     /// Skips sections of instruments that `config` disables, sections and

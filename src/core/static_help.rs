@@ -46,7 +46,8 @@ pub struct StaticLine {
     pub number: String,
     /// The name, per language.
     pub name: Vec<(Lang, String)>,
-    /// Hours, then ` · ` and the languages spoken when stated, per language.
+    /// What the app's crisis panel shows under the line ([`CrisisResource::meta`]: hours,
+    /// cost, how it is reached, languages), per language.
     pub meta: Vec<(Lang, String)>,
 }
 
@@ -96,19 +97,10 @@ pub fn expected_lines(config: &Config) -> Vec<StaticLine> {
                 .iter()
                 .map(|&l| (l, r.name.get(l).trim().to_owned()))
                 .collect(),
-            meta: langs
-                .iter()
-                .map(|&l| {
-                    let hours = r.hours.get(l).trim();
-                    let spoken = r.languages.get(l).trim();
-                    let meta = if spoken.is_empty() {
-                        hours.to_owned()
-                    } else {
-                        format!("{hours} · {spoken}")
-                    };
-                    (l, meta)
-                })
-                .collect(),
+            meta: {
+                let meta = r.meta(&config.crisis_resources);
+                langs.iter().map(|&l| (l, meta.get(l).to_owned())).collect()
+            },
         })
         .collect()
 }

@@ -105,7 +105,10 @@ fn crisis(
         name,
         number: number.to_owned(),
         href: href.to_owned(),
-        hours: t("24 hours", "24小時"),
+        open_24_hours: true,
+        hours: Text::default(),
+        cost: Some(Cost::Free),
+        mode: None,
         languages,
         emergency,
     }
@@ -113,7 +116,7 @@ fn crisis(
 
 /// Hong Kong crisis resources, as verified at the HKU Centre for Suicide
 /// Research and Prevention's "getting help" page and government news. All
-/// are 24-hour. Languages are given only where the source states them.
+/// are 24-hour and free to call. Languages are given only where the source states them.
 fn default_crisis_resources() -> Vec<CrisisResource> {
     let unstated = || t("", "");
     vec![

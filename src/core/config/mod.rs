@@ -32,7 +32,14 @@
 //! * [`referral`](mod@referral): the `referral` section (where a consented request
 //!   to be contacted is sent) and the service's own contact details;
 //! * [`service`](mod@service): the service's facts (first contact, first conversation,
-//!   sessions, cost, who it is for), their checks, and the words the screens use.
+//!   sessions, cost, who it is for), their checks, and the words the screens use;
+//! * [`crisis`](mod@crisis): the crisis lines (emergency number, hours, cost, how each is
+//!   reached), their checks, and every sentence said about them.
+//!
+//! **Limits.** A document over [`MAX_DOCUMENT_BYTES`], any string over
+//! [`MAX_STRING`] characters, and names and labels over their own limits (for the crisis
+//! lines, [`crisis::MAX_LABEL`]) are refused with their path and the limit: a deployer
+//! can rely on what the screens will have to lay out.
 
 use std::collections::BTreeMap;
 
@@ -42,6 +49,7 @@ use super::instruments::Instrument;
 use super::text::{Lang, Text};
 
 pub mod alternatives;
+pub mod crisis;
 mod defaults;
 mod parse;
 pub mod referral;
@@ -49,7 +57,8 @@ pub mod service;
 mod validate;
 
 pub use alternatives::{Alternative, Approach, Form, Mode, Situation};
-pub use parse::{parse_config, parse_config_value};
+pub use crisis::{CrisisResource, LineMode, Reached};
+pub use parse::{parse_config, parse_config_value, MAX_DOCUMENT_BYTES, MAX_STRING};
 pub use referral::{ContactFields, FieldRule, ReferralConfig, ServiceContact};
 pub use service::{
     age_group, ContactMode, Cost, Duration, DurationUnit, FirstConversation, Sessions,
@@ -190,29 +199,6 @@ pub struct Centre {
     pub name: Text,
     /// District or region.
     pub area: Text,
-}
-
-/// A crisis line or service.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CrisisResource {
-    /// Stable id.
-    pub id: String,
-    /// Name.
-    pub name: Text,
-    /// Number as displayed, e.g. `"2896 0000"`.
-    pub number: String,
-    /// Link: `tel:`, `sms:` or `https:`.
-    pub href: String,
-    /// Opening hours.
-    pub hours: Text,
-    /// Languages spoken; both versions empty (or the field omitted) when
-    /// the source does not say.
-    #[serde(default)]
-    pub languages: Text,
-    /// The emergency number (shown first and most prominently).
-    #[serde(default)]
-    pub emergency: bool,
 }
 
 /// What is handed to the host page when a person finishes.

@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::validate::Problems;
+use super::validate::{too_long, Problems};
 use super::*;
 
 /// Reads a partner configuration from JSON and validates it.
@@ -14,6 +14,17 @@ use super::*;
 /// listed with its path; then [`Config::validate`] runs on what could be
 /// read, and its problems are added. `Ok` only when there are none at all.
 pub fn parse_config(json: &str) -> Result<Config, ConfigError> {
+    if json.len() > MAX_DOCUMENT_BYTES {
+        return Err(ConfigError {
+            problems: vec![ConfigProblem {
+                path: "$".to_owned(),
+                reason: format!(
+                    "is {} bytes long; the limit is {MAX_DOCUMENT_BYTES}",
+                    json.len()
+                ),
+            }],
+        });
+    }
     match serde_json::from_str::<Value>(json) {
         Ok(value) => parse_config_value(value),
         Err(e) => Err(ConfigError {
@@ -33,6 +44,18 @@ pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
         p.push("$", "expected a JSON object");
         return Err(ConfigError { problems: p.0 });
     };
+    // Over-long strings are refused before anything is read, wherever they are, so no
+    // field (nor one added later) can carry a megabyte into the screens.
+    for (key, value) in &map {
+        if key.chars().count() > MAX_KEY {
+            p.push("$", field_name_too_long(key.chars().count()));
+        } else {
+            long_strings(value, key, &mut p);
+        }
+    }
+    if !p.0.is_empty() {
+        return Err(ConfigError { problems: p.0 });
+    }
     for (key, value) in map {
         let path = key.as_str();
         match path {
@@ -62,6 +85,48 @@ pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
         Ok(config)
     } else {
         Err(ConfigError { problems: p.0 })
+    }
+}
+
+/// Longest configuration document, in bytes: ample for every field at its limits.
+pub const MAX_DOCUMENT_BYTES: usize = 512 * 1024;
+/// Longest string anywhere in a configuration, in characters (fields with tighter limits
+/// of their own are checked by validation).
+pub const MAX_STRING: usize = 2048;
+
+/// Longest field name: every real one is far shorter.
+const MAX_KEY: usize = 64;
+
+fn field_name_too_long(len: usize) -> String {
+    format!("has a field name {len} characters long; the limit is {MAX_KEY}")
+}
+
+/// Adds a problem for every string in `value` longer than [`MAX_STRING`] characters.
+fn long_strings(value: &Value, path: &str, p: &mut Problems) {
+    match value {
+        Value::String(s) => {
+            let len = s.chars().count();
+            if len > MAX_STRING {
+                p.push(path, too_long(len, MAX_STRING));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                long_strings(item, &format!("{path}[{i}]"), p);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = key.chars().count();
+                if len > MAX_KEY {
+                    // Not echoed: the path would carry the very string being refused.
+                    p.push(path, field_name_too_long(len));
+                } else {
+                    long_strings(item, &format!("{path}.{key}"), p);
+                }
+            }
+        }
+        _ => {}
     }
 }
 

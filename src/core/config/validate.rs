@@ -56,6 +56,21 @@ impl Problems {
         }
     }
 
+    /// Refuses a text longer than `max` characters in either language.
+    pub(super) fn text_max(&mut self, path: &str, text: &Text, max: usize) {
+        for lang in Lang::ALL {
+            self.str_max(&format!("{path}.{}", lang_field(lang)), text.get(lang), max);
+        }
+    }
+
+    /// Refuses a string longer than `max` characters.
+    pub(super) fn str_max(&mut self, path: &str, s: &str, max: usize) {
+        let len = s.chars().count();
+        if len > max {
+            self.push(path, too_long(len, max));
+        }
+    }
+
     pub(super) fn id(&mut self, path: String, id: &str, seen: &mut BTreeMap<String, String>) {
         if !is_id(id) {
             self.push(
@@ -69,6 +84,11 @@ impl Problems {
             seen.insert(id.to_owned(), path);
         }
     }
+}
+
+/// "is 5000 characters long; the limit is 200".
+pub(super) fn too_long(len: usize, max: usize) -> String {
+    format!("is {len} characters long; the limit is {max}")
 }
 
 pub(super) fn lang_field(lang: Lang) -> &'static str {
@@ -134,7 +154,7 @@ pub(super) fn check_https_url(url: &str) -> Result<(), &'static str> {
 
 /// `tel:`/`sms:` followed by a number (digits, an optional leading `+`,
 /// and `-` separators), or an https URL.
-fn check_crisis_href(href: &str) -> Result<(), &'static str> {
+pub(super) fn check_crisis_href(href: &str) -> Result<(), &'static str> {
     if let Some(number) = href
         .strip_prefix("tel:")
         .or_else(|| href.strip_prefix("sms:"))
@@ -222,6 +242,13 @@ fn check_font_family(value: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Longest service or centre name, in characters.
+pub const MAX_NAME: usize = 200;
+/// Longest description, in characters.
+pub const MAX_PARAGRAPH: usize = 1000;
+/// Most centres in one configuration (the centre question lists them all).
+pub const MAX_CENTRES: usize = 100;
+
 impl Config {
     /// Every problem with this configuration; empty means usable.
     pub fn validate(&self) -> Vec<ConfigProblem> {
@@ -233,7 +260,13 @@ impl Config {
         };
 
         p.text("service.name", &self.service.name, &langs);
+        p.text_max("service.name", &self.service.name, MAX_NAME);
         p.text("service.description", &self.service.description, &langs);
+        p.text_max(
+            "service.description",
+            &self.service.description,
+            MAX_PARAGRAPH,
+        );
         super::service::validate(&self.service, &langs, &mut p);
 
         if self.age.min > self.age.max {
@@ -284,47 +317,26 @@ impl Config {
 
         if self.centres.is_empty() {
             p.push("centres", "at least one centre is needed");
+        } else if self.centres.len() > MAX_CENTRES {
+            p.push(
+                "centres",
+                format!(
+                    "has {} centres; at most {MAX_CENTRES} are allowed",
+                    self.centres.len()
+                ),
+            );
         }
         let mut seen = BTreeMap::new();
         for (i, c) in self.centres.iter().enumerate() {
             let at = format!("centres[{i}]");
             p.id(format!("{at}.id"), &c.id, &mut seen);
             p.text(&format!("{at}.name"), &c.name, &langs);
+            p.text_max(&format!("{at}.name"), &c.name, MAX_NAME);
             p.text(&format!("{at}.area"), &c.area, &langs);
+            p.text_max(&format!("{at}.area"), &c.area, MAX_NAME);
         }
 
-        if self.crisis_resources.is_empty() {
-            p.push(
-                "crisis_resources",
-                "at least one crisis resource is needed: people at risk must always be shown where to get help",
-            );
-        } else if !self.crisis_resources.iter().any(|r| r.emergency) {
-            p.push(
-                "crisis_resources",
-                "one resource must be marked \"emergency\": true (the emergency number shown first)",
-            );
-        }
-        let mut seen = BTreeMap::new();
-        for (i, r) in self.crisis_resources.iter().enumerate() {
-            let at = format!("crisis_resources[{i}]");
-            p.id(format!("{at}.id"), &r.id, &mut seen);
-            p.text(&format!("{at}.name"), &r.name, &langs);
-            if r.number.trim().is_empty() {
-                p.push(format!("{at}.number"), "must not be empty");
-            }
-            if let Err(reason) = check_crisis_href(&r.href) {
-                p.push(format!("{at}.href"), reason);
-            }
-            p.text(&format!("{at}.hours"), &r.hours, &langs);
-            let given: Vec<Lang> = langs
-                .iter()
-                .copied()
-                .filter(|&l| r.languages.has(l))
-                .collect();
-            if !given.is_empty() {
-                p.text(&format!("{at}.languages"), &r.languages, &langs);
-            }
-        }
+        super::crisis::validate(&self.crisis_resources, &langs, &mut p);
 
         if let Err(reason) = check_https_url(&self.quick_exit_url) {
             p.push("quick_exit_url", reason);
