@@ -5,21 +5,11 @@
 # contributors are named so the person reading the log knows where to look.
 set -euo pipefail
 DIST="${1:-dist}"
-# Ceiling that stops regressions. The goal (issue 9) is 120 KiB; the build is not there
-# (about 248 KB before intake: mostly this app's view and reactive code, see README
-# "Performance", which also says why splitting or the nightly-only options would not reach
-# it either), so this is the measured size plus a small margin. Lower it whenever the build
-# shrinks. Raised from 246 KiB for issue 15's intake (contact details, consent, delivery,
-# receipt): measured 323,435 B, +75 KB over its 12 KiB budget; README "Performance" says
-# where it went. Issue 15 stays open on that point. Raised again to 336 KiB for issue 19
-# (the service's facts from the configuration, worded in both languages): measured
-# 340,901 B, +17.2 KB; its issue gave no budget, and the README says where it went.
-# (Then the hand-written outbox format took 11.6 KB off: 329,826 B with issue 16.)
-# Raised to 344 KiB for issue 18 (alternatives matched to the outcome, the peer-support
-# reflection): measured 348,280 B, +18.5 KB; no budget in its issue; README says where.
-# Lowered to 343 KiB when index.html capped wasm-opt's one-caller inlining (issue 16):
-# measured 346,473 B. Lowered to 341 KiB when start-up stopped building what the first
-# screen does not show (issue 16): measured 344,752 B.
+# Ceiling that stops regressions. The goal is 120 KiB; the build is not there (mostly this
+# app's view and reactive code: docs/performance.md says where the bytes go, and why
+# splitting or the nightly-only options would not reach the goal either), so this is the
+# measured size plus a small margin. Lower it whenever the build shrinks; raise it only
+# with the reason written in CHANGELOG.md, which keeps the ceiling's history.
 BUDGET_BYTES="${SIZE_BUDGET_BYTES:-349184}"   # 341 KiB gzip for the whole bilingual first load
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -29,14 +19,14 @@ wasm=$(find "$DIST" -maxdepth 1 -name '*.wasm' | head -n 1)
 [ -n "$wasm" ] || fail "no .wasm file in $DIST"
 [ "$(head -c 4 "$wasm" | od -An -tx1 | tr -d ' \n')" = "0061736d" ] || fail "$wasm is not WebAssembly"
 grep -q "$(basename "$wasm")" "$DIST"/*.js "$DIST/index.html" || fail "nothing in $DIST loads $(basename "$wasm")"
-# The offline copy (issue 16): the worker written for this very build lists its wasm.
+# The offline copy: the worker written for this very build lists its wasm.
 [ -f "$DIST/sw.js" ] || fail "$DIST/sw.js is missing (the post-build hook .ci/sw-build.mjs writes it)"
 grep -q "$(basename "$wasm")" "$DIST/sw.js" || fail "$DIST/sw.js does not list $(basename "$wasm"): it is another build's worker"
 
 # Everything the first load fetches: the page, its script, style and wasm (config.json too,
 # when present). Images and the embed script are not part of a person's first load, nor is
 # the service worker (sw.js, and its kill switch sw-kill.js): the page registers it only
-# after its first screen is painted (src/loader.mjs, issue 16), and it fetches the files
+# after its first screen is painted (src/loader.mjs), and it fetches the files
 # below again only from the HTTP cache.
 total=0
 report=""
@@ -56,8 +46,8 @@ $(printf '%s' "$report" | sort -rn | head -n 3)"
 fi
 echo "size budget: ok"
 
-# No one huge function (issue 16): the browser compiles each one whole on its first call,
-# on the main thread, before the first screen (see .ci/wasm-functions.mjs). The largest is
-# about 27 KB; 32 KiB leaves room and still stops the 76 KB one that came back without
-# index.html's cap on wasm-opt's inlining.
+# No one huge function: the browser compiles each one whole on its first call, on the
+# main thread, before the first screen (see .ci/wasm-functions.mjs). The largest is about
+# 27 KB; 32 KiB leaves room and still stops a 76 KB one like the one wasm-opt builds
+# without index.html's cap on its inlining.
 node "$(dirname "${BASH_SOURCE[0]}")/wasm-functions.mjs" "$wasm" 32768 || fail "a single wasm function is too large (above)"

@@ -28,6 +28,9 @@ bash "$ROOT/.ci/test-check-tools.sh"
 step "format"
 cargo fmt --all --check
 
+step "code map (ARCHITECTURE.md names every folder and module)"
+bash "$ROOT/.ci/check-code-map.sh"
+
 step "clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 

@@ -28,7 +28,7 @@ export default function screenerLoader() {
   };
 }
 
-// The offline copy (issue 16): registers the service worker (sw.js, written for each build
+// The offline copy: registers the service worker (sw.js, written for each build
 // by .ci/sw-build.mjs) once the app's first screen is painted, so it never competes with
 // that screen or the crisis help for the network or the CPU. Where it cannot register (no
 // support, a partner's iframe whose browser refuses, a sandbox), nothing changes: the

@@ -91,12 +91,12 @@ pub fn install(state: ScreenerState) -> StoredValue<Store, Local> {
     let store = StoredValue::new_local(opened.store);
     // `None` until there is something to save: a fresh record fingerprints the
     // questionnaire's instruments (serialising them), work a visit that only reads the
-    // first screen never needs, so it waits for the first save (issue 16).
+    // first screen never needs, so it waits for the first save.
     let record = StoredValue::new_local(opened.record);
 
     // Save on every change of what the person did, once the browser has painted it: a risk
     // answer must put the crisis panel on screen in the same frame, and encoding and
-    // writing the record first would delay that (issue 9). The effect only notes that a
+    // writing the record first would delay that. The effect only notes that a
     // save is due; `flush` writes whatever the state is by then, so quick changes in one
     // frame make one write.
     let due = StoredValue::new_local(false);

@@ -98,7 +98,7 @@ pub struct ScreenerState {
     /// The first screen has been painted (set by [`Shell`](crate::components::Shell) one
     /// frame after it is built, or after a second if no frame is painted). What that screen does not show (the hidden crisis panel,
     /// the closed answers menu, the deployer's notices, the host bridge) waits for it, so
-    /// a slow phone compiles and builds less before a person can start (issue 16).
+    /// a slow phone compiles and builds less before a person can start.
     pub first_screen_painted: RwSignal<bool>,
 }
 

@@ -1,4 +1,4 @@
-// The screener's service worker (issue 16): after a first visit, the page, its crisis
+// The screener's service worker: after a first visit, the page, its crisis
 // lines and the whole screener open with no network at all.
 //
 // This file is a template: the post-build hook .ci/sw-build.mjs writes it into the build

@@ -17,8 +17,8 @@ pub fn LanguageSwitch() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     // Not a keyed `<For>`: with two languages there is one button, updated in place after
-    // a switch, and start-up is spared a second keyed list's code (about 25 functions to
-    // compile before the first screen, issue 16).
+    // a switch, and start-up is spared a second keyed list's code (about 25 functions the
+    // browser would otherwise compile before the first screen).
     move || {
         others()
             .into_iter()

@@ -11,7 +11,7 @@
 //!
 //! On consent (after the outbox is saved, so a closed tab loses nothing), on every visit
 //! with a pending request, when the browser comes back `online`, when the service
-//! worker's Background Sync fires (issue 16: while a try waits, `PENDING_EVENT` asks the
+//! worker's Background Sync fires (while a try waits, `PENDING_EVENT` asks the
 //! loader to register a sync; the worker's sync event comes back as `RETRY_EVENT`; the
 //! worker itself never sends, as it cannot read the outbox), and when the backoff timer
 //! fires. Each try runs inside the lock and starts and ends by reconciling with

@@ -40,8 +40,8 @@ pub enum OutboxDecodeError {
 
 // Written and read by hand rather than by derived serde code: this is the saved format,
 // kept apart from the core's types, and the derived readers (an internally tagged enum
-// above all) cost several KB of WebAssembly (issue 15). `ContactDetails` keeps its derive,
-// which the answers' record already pulls in.
+// above all) cost several KB of WebAssembly on the first load. `ContactDetails` keeps its
+// derive, which the answers' record already pulls in.
 
 /// Writes `referral` in the current outbox format.
 pub fn encode_outbox(referral: &Referral) -> String {
