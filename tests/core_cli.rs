@@ -310,3 +310,30 @@ fn check_config_names_every_problem_of_the_service_facts_by_path() {
         );
     }
 }
+
+#[test]
+fn check_config_refuses_absurd_lengths_with_path_and_limit() {
+    // A 5 MB service name.
+    let huge = format!(
+        r#"{{ "service": {{ "name": {{ "en": "{}", "zh": "名" }} }} }}"#,
+        "x".repeat(5 * 1024 * 1024)
+    );
+    let out = cli(&["check-config", "-"], Some(&huge));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("$: is {} bytes long; the limit is 524288", huge.len())
+    );
+    // A crisis label over its own limit, by path.
+    let label = format!(
+        r#"{{ "crisis_resources": [{{ "id": "e", "name": {{ "en": "{}", "zh": "緊急" }},
+           "number": "112", "href": "tel:112", "emergency": true, "open_24_hours": true }}] }}"#,
+        "E".repeat(130)
+    );
+    let out = cli(&["check-config", "-"], Some(&label));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out).trim(),
+        "crisis_resources[0].name.en: is 130 characters long; the limit is 120"
+    );
+}

@@ -268,3 +268,37 @@ test('the service\'s facts are checked in the browser as check-config does, by p
   ]);
   await expectDefaultsWork(page);
 });
+
+test('absurd lengths are refused by path and limit, as check-config refuses them', async ({ page }) => {
+  // A 600 KB service name: the whole document is over the limit, so nothing of it is read.
+  const errors = consoleErrors(page);
+  const huge = JSON.stringify({ service: { name: { en: 'x'.repeat(600 * 1024), zh: '名' } } });
+  await serveConfig(page, huge);
+  await open(page);
+  await expectProblems(page, errors, [['$', `is ${Buffer.byteLength(huge)} bytes long; the limit is 524288`]]);
+  await expectDefaultsWork(page);
+});
+
+test('an over-long string anywhere, or crisis label, is named with its path and limit', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await serveConfig(page, JSON.stringify({
+    centres: [{ id: 'a', name: { en: 'n'.repeat(3000), zh: '中' }, area: { en: 'A', zh: '甲' } }],
+    crisis_resources: [
+      { id: 'e', name: { en: 'E'.repeat(121), zh: '緊急' }, number: '112', href: 'tel:112', emergency: true, open_24_hours: true },
+    ],
+  }));
+  await open(page);
+  await expectProblems(page, errors, [['centres[0].name.en', 'is 3000 characters long; the limit is 2048']]);
+  await serveConfig(page, JSON.stringify({
+    crisis_resources: [
+      { id: 'e', name: { en: 'E'.repeat(121), zh: '緊急' }, number: '1'.repeat(33), href: 'tel:112', emergency: true, open_24_hours: true },
+    ],
+  }));
+  await page.reload();
+  await expect(page.locator('#screener-app h1').first()).toBeVisible();
+  await expect(notice(page).locator('.screener-partner__problem')).toHaveText([
+    'crisis_resources[0].name.en: is 121 characters long; the limit is 120',
+    'crisis_resources[0].number: is 33 characters long; the limit is 32',
+  ]);
+  await expectDefaultsWork(page);
+});
