@@ -10,7 +10,7 @@ DIST="${1:-dist}"
 # splitting or the nightly-only options would not reach the goal either), so this is the
 # measured size plus a small margin. Lower it whenever the build shrinks; raise it only
 # with the reason written in CHANGELOG.md, which keeps the ceiling's history.
-BUDGET_BYTES="${SIZE_BUDGET_BYTES:-349184}"   # 341 KiB gzip for the whole bilingual first load
+BUDGET_BYTES="${SIZE_BUDGET_BYTES:-352256}"   # 344 KiB gzip for the whole bilingual first load
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 

@@ -13,14 +13,14 @@
 //!
 //! Why not an i18n framework: the two languages are fixed, messages have no plurals or
 //! markup, and a `match` over two `&'static str` costs almost nothing in the
-//! WebAssembly, where a framework's locale negotiation and per-locale views did (issue 9).
+//! WebAssembly, where a framework's locale negotiation and per-locale views did, which keeps the WebAssembly small.
 //! Questionnaire and configuration texts are not here: they are data in the core
 //! ([`crate::core::Text`]), which partners can change.
 
 use std::fmt::{Display, Write as _};
 
 use crate::core::Lang;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// One UI message in both languages.
@@ -52,11 +52,11 @@ pub mod msg {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
-/// Where components get the language from: the screener state's, the one source of
+/// Where components get the language from: the session's, the one source of
 /// truth (the language switch, a host's "set language" and a resumed session all set it).
 #[derive(Clone, Copy, Debug)]
 pub struct I18n {
-    lang: RwSignal<Lang>,
+    lang: ReadSignal<Lang>,
 }
 
 impl I18n {
@@ -69,7 +69,7 @@ impl I18n {
 /// The [`I18n`] handle of the screener in context.
 pub fn use_i18n() -> I18n {
     I18n {
-        lang: use_screener().lang,
+        lang: use_session().lang(),
     }
 }
 
@@ -101,7 +101,7 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 ///
 /// A function rather than a closure written at each call site, on purpose: every call
 /// returns the *same* closure type, so the view code that renders and updates it is
-/// compiled once for the whole UI instead of once per message (issue 9).
+/// compiled once for the whole UI instead of once per message, which keeps the WebAssembly small.
 pub fn text(i18n: I18n, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || msg.get(i18n.lang())
 }

@@ -28,7 +28,7 @@ pub mod flow;
 pub mod i18n;
 pub mod partner;
 pub mod persistence;
-pub mod state;
+pub mod session;
 pub mod storage;
 
 /// Ids of the elements in `index.html` that the app attaches to.

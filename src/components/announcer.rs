@@ -1,26 +1,28 @@
 use crate::flow::{self, Screen};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// A visually hidden polite live region that says where the person now is after each
 /// screen change ("Question 5 of 27"), for screen-reader users.
 #[component]
 pub fn Announcer() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
+    let focus_requests = crate::session::use_focus();
     let message = move || {
-        state.screen_focus.track();
-        if state.screen_focus.get_untracked() == 0 {
+        // Said after every screen change the person made (not on the page's first screen).
+        let screen = state.screen().get();
+        if !focus_requests.has_navigated() {
             return String::new();
         }
-        match state.screen.get_untracked() {
+        match screen {
             Screen::Question { item } => state
-                .answers
+                .answers()
                 .with_untracked(|a| {
                     state
-                        .questionnaire
-                        .with_value(|q| state.config.with_value(|c| flow::position(q, a, c, &item)))
+                        .questionnaire()
+                        .with(|q| state.config().with(|c| flow::position(q, a, c, &item)))
                 })
                 .map(|p| t_string!(i18n, progress, number = p.number, of = p.of).to_string())
                 .unwrap_or_default(),

@@ -1,6 +1,6 @@
 use crate::components::DeleteAnswers;
 use crate::i18n::*;
-use crate::state::{use_screener, Notice};
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// "Your answers" menu, on every screen: delete them, or stop keeping them on this device
@@ -8,15 +8,12 @@ use leptos::prelude::*;
 /// clear the frame's storage.
 #[component]
 pub fn AnswersMenu() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let on_dont_keep_change = move |ev: leptos::ev::Event| {
         let dont_keep = event_target_checked(&ev);
-        state.keep_on_device.set(!dont_keep);
-        if dont_keep {
-            state.notify(Notice::NotKeepingOnDevice);
-        }
+        state.keep_on_device(!dont_keep);
     };
     view! {
         <div class="screener__menu">
@@ -36,13 +33,13 @@ pub fn AnswersMenu() -> impl IntoView {
             >
                 // Built once the first screen is painted (or at once if opened before):
                 // closed, the panel shows nothing.
-                <Show when=move || state.first_screen_painted.get() || open.get()>
+                <Show when=move || state.first_screen_painted().get() || open.get()>
                     <p class="screener__menu-text">{t!(i18n, menu_privacy)}</p>
                     <DeleteAnswers id="screener-menu-delete"/>
                     <label class="screener__check">
                         <input
                             type="checkbox"
-                            prop:checked=move || !state.keep_on_device.get()
+                            prop:checked=move || !state.keeps_on_device().get()
                             on:change=on_dont_keep_change
                         />
                         <span>{t!(i18n, menu_dont_keep)}</span>

@@ -1,6 +1,6 @@
 use crate::components::{DeployerNotice, HostBridge, ReferralBlockedNotice, Shell};
 use crate::core::{Config, ConfigProblem, Lang};
-use crate::state::{provide_screener, ScreenerState};
+use crate::session::{provide_session, Services, Session};
 use leptos::prelude::*;
 
 /// The whole screener widget with the built-in default configuration.
@@ -14,7 +14,7 @@ pub fn App() -> impl IntoView {
 /// Besides the shell it renders, after everything a person needs (so never before the
 /// quick exit in keyboard order): the deployer notice when the partner's configuration
 /// was rejected, and the bridge to a host page when one is allowed. Those wait until the
-/// first screen is painted ([`ScreenerState::first_screen_painted`]): neither is part of
+/// first screen is painted ([`Session::first_screen_painted`]): neither is part of
 /// it, and a host page hears `ready` only once there is a screen to show.
 #[component]
 pub fn AppWith(
@@ -32,17 +32,32 @@ pub fn AppWith(
     let lang = url_lang
         .filter(|l| config.languages.contains(l))
         .unwrap_or_else(|| initial_lang(&config));
-    let state = ScreenerState::new(config, lang);
-    provide_screener(state);
+    // The one session of the page, with the services its actions call: storage first
+    // (it restores a saved screening), then delivery (it resumes a saved request).
+    let state = Session::new(config, lang);
+    provide_session(state);
+    let saver = crate::persistence::install(state);
+    let courier = crate::delivery::install(state, saver.store());
+    state.connect(Services { saver, courier });
+    // What the first screen does not show waits until just after it is painted, or at
+    // most a second: browsers pause frames in background tabs and in iframes scrolled
+    // out of view, and the host bridge and the notices must not wait for a paint that
+    // may not come.
+    let painted = move || state.first_screen_is_painted();
+    request_animation_frame(move || set_timeout(painted, std::time::Duration::ZERO));
+    set_timeout(painted, FIRST_PAINT_LIMIT);
     view! {
         <Shell/>
-        <Show when=move || state.first_screen_painted.get()>
+        <Show when=move || state.first_screen_painted().get()>
             <DeployerNotice problems=config_problems.clone()/>
             <ReferralBlockedNotice/>
             <HostBridge/>
         </Show>
     }
 }
+
+/// The longest what the first screen does not show waits for that screen's paint.
+const FIRST_PAINT_LIMIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// First visit: the browser's preferred language if it is offered, else the configured
 /// default. (A saved choice, when there is one, replaces this on resume.)

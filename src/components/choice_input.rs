@@ -1,5 +1,5 @@
 use crate::core::{AnswerValue, ResponseOption};
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Exactly one option: native radio inputs, each inside its label so the whole row is the
@@ -11,10 +11,10 @@ pub fn ChoiceInput(
     /// The options, in display order.
     options: Vec<ResponseOption>,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let item = StoredValue::new(item);
     let chosen = move || {
-        state.answers.with(|a| {
+        state.answers().with(|a| {
             item.with_value(|id| match a.get(id) {
                 Some(AnswerValue::Choice(v)) => Some(v.clone()),
                 _ => None,
@@ -38,7 +38,7 @@ pub fn ChoiceInput(
                             prop:checked=move || chosen().as_deref() == Some(checked_value.as_str())
                             on:change=move |_| item.with_value(|id| state.answer(id, AnswerValue::Choice(value.clone())))
                         />
-                        <span class="screener__option-label">{move || option.label.get(state.lang.get()).to_string()}</span>
+                        <span class="screener__option-label">{move || option.label.get(state.lang().get()).to_string()}</span>
                     </label>
                 }
             }).collect_view()}

@@ -1,7 +1,6 @@
 use crate::components::{focus_heading_on_mount, ReferralSummary};
-use crate::flow::Screen;
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Consent, in plain words, before anything leaves the device: exactly what will be
@@ -9,12 +8,12 @@ use leptos::prelude::*;
 /// request" sends; Back changes the details; leaving the page sends nothing.
 #[component]
 pub fn ConsentScreen() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_heading_on_mount(heading);
-    let lang = move || state.lang.get();
-    let (recipient, purpose, withdraw, include_answers) = state.config.with_value(|c| {
+    let lang = move || state.lang().get();
+    let (recipient, purpose, withdraw, include_answers) = state.config().with(|c| {
         let r = &c.referral;
         (
             r.recipient.clone(),
@@ -24,13 +23,10 @@ pub fn ConsentScreen() -> impl IntoView {
         )
     });
     let send = move |_| {
-        // The result screen shows the request's state from now on; delivery, which
-        // watches `consents`, saves it and tries at once.
-        state.consents.update(|n| *n += 1);
-        state.focus_referral.set_value(true);
-        state.go(Screen::Result);
+        // The request is made, saved and tried at once; the result screen shows its state.
+        state.consent();
     };
-    let contact = state.contact.get_untracked();
+    let contact = state.contact().get_untracked();
 
     view! {
         <section class="screener__screen screener__screen--consent" aria-labelledby="screener-consent-title">
@@ -49,7 +45,7 @@ pub fn ConsentScreen() -> impl IntoView {
             <h2 class="screener__subtitle">{t!(i18n, consent_withdraw)}</h2>
             <p>{move || withdraw.get(lang()).to_string()}</p>
             <p>{t!(i18n, consent_changes)}</p>
-            <Show when=move || !state.keep_on_device.get()>
+            <Show when=move || !state.keeps_on_device().get()>
                 <p class="screener__hint screener__hint--strong">{t!(i18n, consent_memory_only)}</p>
             </Show>
             <div class="screener__nav">

@@ -4,7 +4,7 @@ use crate::core::referral::{check_contact, ContactField, ContactProblem, PhonePr
 use crate::flow::Screen;
 use crate::i18n::*;
 use crate::i18n::{fill, text, Msg};
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// How the service can reach the person: the fields the partner's configuration asks
@@ -14,11 +14,11 @@ use leptos::prelude::*;
 /// and beside its field, in words that say how to fix it.
 #[component]
 pub fn ContactScreen() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_heading_on_mount(heading);
-    let fields = state.config.with_value(|c| c.referral.fields);
+    let fields = state.config().with(|c| c.referral.fields);
     let problems = RwSignal::new(Vec::<ContactProblem>::new());
     let summary = NodeRef::<leptos::html::Div>::new();
 
@@ -65,7 +65,9 @@ pub fn ContactScreen() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let found = state.contact.with_untracked(|c| check_contact(c, &fields));
+        let found = state
+            .contact()
+            .with_untracked(|c| check_contact(c, &fields));
         if found.is_empty() {
             problems.set(Vec::new());
             state.next();
@@ -111,7 +113,7 @@ pub fn ContactScreen() -> impl IntoView {
             ids.join(" ")
         };
         let value = move || {
-            state.contact.with(|c| match field {
+            state.contact().with(|c| match field {
                 ContactField::Name => c.name.clone(),
                 ContactField::Phone => c.phone.clone(),
                 _ => c.email.clone(),
@@ -119,7 +121,7 @@ pub fn ContactScreen() -> impl IntoView {
         };
         let on_input = move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            state.contact.update(|c| match field {
+            state.update_contact(|c| match field {
                 ContactField::Name => c.name = text,
                 ContactField::Phone => c.phone = text,
                 _ => c.email = text,
@@ -159,13 +161,13 @@ pub fn ContactScreen() -> impl IntoView {
         let hint_id = format!("{name}-hint");
         let error_id = format!("{name}-error");
         let current = move || {
-            state.contact.with(|c| match field {
+            state.contact().with(|c| match field {
                 ContactField::Voicemail => c.voicemail,
                 _ => c.sms,
             })
         };
         let set = move |v: bool| {
-            state.contact.update(|c| match field {
+            state.update_contact(|c| match field {
                 ContactField::Voicemail => c.voicemail = Some(v),
                 _ => c.sms = Some(v),
             });

@@ -2,7 +2,7 @@ use crate::components::{focus, SafetyPlan};
 use crate::core::config::crisis::{danger_sentence, panel_intro, Reached};
 use crate::core::{CrisisResource, RiskKind};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Crisis help. Appears the moment a risk answer is given (or "Get help now" is pressed),
@@ -19,18 +19,18 @@ use leptos::prelude::*;
 /// here or in `locales/`.
 #[component]
 pub fn CrisisPanel() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
-    let heading = NodeRef::<leptos::html::H2>::new();
+    let heading = crate::session::use_focus().crisis_heading();
     let shown = Memo::new(move |_| state.crisis_shown());
 
-    // Focus when it appears and whenever a new risk answer or help request comes in.
-    // Effects run after the DOM update, so the heading is no longer hidden by then. The
-    // focus waits for the next frame: when a person taps an answer's label, WebKit runs
-    // this effect inside the label's click and then focuses the radio itself, which took
-    // the focus back from the alert (found by tests/engines in WebKit only).
+    // Focus when it appears (a new risk answer or help request while it is already shown
+    // asks for focus through `Focus::crisis`). Effects run after the DOM update, so the
+    // heading is no longer hidden by then. The focus waits for the next frame: when a
+    // person taps an answer's label, WebKit runs this effect inside the label's click and
+    // then focuses the radio itself, which took the focus back from the alert (found by
+    // tests/engines in WebKit only).
     Effect::new(move |_| {
-        state.crisis_focus.track();
         if shown.get() {
             if let Some(el) = heading.get() {
                 request_animation_frame(move || focus(&el));
@@ -38,15 +38,15 @@ pub fn CrisisPanel() -> impl IntoView {
         }
     });
 
-    let lang = move || state.lang.get();
+    let lang = move || state.lang().get();
     let at_risk = move || state.at_risk();
     let danger = move || {
         state
-            .risk
+            .risk()
             .with(|r| r.iter().any(|f| f.kind == RiskKind::ImmediateDanger))
     };
     let resources = move || {
-        let list = state.config.with_value(|c| c.crisis_resources.clone());
+        let list = state.config().with(|c| c.crisis_resources.clone());
         // Immediate danger: emergency services first. Otherwise the listening lines lead
         // and the emergency number closes the list. Each group keeps the configured order.
         let danger = danger();
@@ -57,7 +57,7 @@ pub fn CrisisPanel() -> impl IntoView {
     };
     // Built once: the lines do not change while the page is open, and the words depend
     // only on them and on how the panel was reached.
-    let words = StoredValue::new(state.config.with_value(|c| {
+    let words = StoredValue::new(state.config().with(|c| {
         let lines = &c.crisis_resources;
         [
             danger_sentence(lines),
@@ -77,10 +77,10 @@ pub fn CrisisPanel() -> impl IntoView {
     };
     let meta = move |r: &CrisisResource| {
         state
-            .config
-            .with_value(|c| r.meta(&c.crisis_resources).get(lang()).to_owned())
+            .config()
+            .with(|c| r.meta(&c.crisis_resources).get(lang()).to_owned())
     };
-    let collapsed = move || state.crisis_collapsed.get();
+    let collapsed = move || state.crisis_collapsed().get();
     let first = move || resources().into_iter().next();
 
     view! {
@@ -133,7 +133,7 @@ pub fn CrisisPanel() -> impl IntoView {
                     type="button"
                     class="screener__button screener__button--secondary"
                     aria-expanded=move || (!collapsed()).to_string()
-                    on:click=move |_| state.crisis_collapsed.update(|c| *c = !*c)
+                    on:click=move |_| state.toggle_crisis_collapsed()
                 >
                     {move || if collapsed() { t_string!(i18n, crisis_expand) } else { t_string!(i18n, crisis_collapse) }}
                 </button>
@@ -143,7 +143,7 @@ pub fn CrisisPanel() -> impl IntoView {
                     <button
                         type="button"
                         class="screener__button screener__button--secondary"
-                        on:click=move |_| state.help_requested.set(false)
+                        on:click=move |_| state.close_help()
                     >
                         {t!(i18n, crisis_close)}
                     </button>

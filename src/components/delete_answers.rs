@@ -1,5 +1,5 @@
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// "Delete my answers", with a confirmation step: removes everything this app stored on
@@ -10,7 +10,7 @@ pub fn DeleteAnswers(
     id: &'static str,
 ) -> impl IntoView {
     let question_id = format!("{id}-question");
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
@@ -37,7 +37,7 @@ pub fn DeleteAnswers(
             >
                 <div class="screener__confirm" role="group" aria-labelledby=question_id.clone()>
                     // Deleting says what happens to a request to be contacted.
-                    <p id=question_id.clone()>{move || state.referral.with(|r| match r {
+                    <p id=question_id.clone()>{move || state.referral().with(|r| match r {
                         Some(r) if r.is_pending() => t_string!(i18n, delete_confirm_pending),
                         Some(r) if r.is_sent() => t_string!(i18n, delete_confirm_sent),
                         _ => t_string!(i18n, delete_confirm_question),

@@ -1,7 +1,9 @@
 use crate::i18n::*;
-use crate::partner::{bridge, protocol};
-use crate::state::use_screener;
+use crate::partner::protocol;
+use crate::session::{use_session, with_screening};
 use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Lets the person save their completed screening as a file, beside the printable
 /// summary: a FHIR R4 `QuestionnaireResponse` in JSON, the standard form health
@@ -14,13 +16,13 @@ use leptos::prelude::*;
 /// is told so in words (and the console gets the reason).
 #[component]
 pub fn DownloadSummary() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let failed = RwSignal::new(false);
 
     let download = move |_| {
-        let value = bridge::with_screening(state, protocol::download);
-        match bridge::download_json("questionnaire-response.json", &value) {
+        let value = with_screening(state, protocol::download);
+        match download_json("questionnaire-response.json", &value) {
             Ok(()) => failed.set(false),
             Err(error) => {
                 web_sys::console::error_2(&"screener: the download failed".into(), &error);
@@ -47,4 +49,34 @@ pub fn DownloadSummary() -> impl IntoView {
             </p>
         </div>
     }
+}
+
+/// Offers `value` as a JSON file download named `filename`.
+pub fn download_json(filename: &str, value: &Value) -> Result<(), JsValue> {
+    // Indented by the browser's JSON.stringify: serde_json's pretty printer would add its
+    // own formatter to the WebAssembly for this one use.
+    let parsed = js_sys::JSON::parse(&value.to_string())?;
+    let text = js_sys::JSON::stringify_with_replacer_and_space(&parsed, &JsValue::NULL, &2.into())?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/fhir+json");
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text), &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    // Revoke later rather than at once: some browsers read the object URL after the
+    // click returns.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
+    Ok(())
 }

@@ -1,12 +1,12 @@
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// "Get help now": on every screen, in the same place, opening the crisis resources
 /// whether or not risk was reported.
 #[component]
 pub fn GetHelpButton() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     view! {
         <button

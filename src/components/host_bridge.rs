@@ -3,7 +3,7 @@ use std::rc::Rc;
 use crate::flow::Screen;
 use crate::partner::bridge::{self, HostLink};
 use crate::partner::protocol::{self, HostCommand};
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -17,8 +17,8 @@ use leptos::prelude::*;
 /// [`crate::partner::bridge`].
 #[component]
 pub fn HostBridge() -> impl IntoView {
-    let state = use_screener();
-    let Some(link) = state.config.with_value(HostLink::connect) else {
+    let state = use_session();
+    let Some(link) = state.config().with(HostLink::connect) else {
         return;
     };
     let link = Rc::new(link);
@@ -28,18 +28,16 @@ pub fn HostBridge() -> impl IntoView {
     {
         let link = link.clone();
         Effect::new(move |previous: Option<Screen>| {
-            let screen = state.screen.get();
+            let screen = state.screen().get();
             if previous.is_none() {
-                link.post(&protocol::ready(state.lang.get_untracked()));
+                link.post(&protocol::ready(state.lang().get_untracked()));
             }
             if previous.as_ref() != Some(&screen) {
-                let step = state
-                    .questionnaire
-                    .with_value(|q| protocol::step(&screen, q));
+                let step = state.questionnaire().with(|q| protocol::step(&screen, q));
                 link.post(&step);
                 if screen == Screen::Result {
-                    let referral = state.referral.get_untracked();
-                    link.post(&bridge::with_screening(state, |c| {
+                    let referral = state.referral().get_untracked();
+                    link.post(&crate::session::with_screening(state, |c| {
                         protocol::completed(c, referral.as_ref())
                     }));
                 }
@@ -73,10 +71,10 @@ pub fn HostBridge() -> impl IntoView {
             return;
         };
         let command = state
-            .config
-            .with_value(|c| protocol::parse_host_command(&data, c));
+            .config()
+            .with(|c| protocol::parse_host_command(&data, c));
         match command {
-            Some(HostCommand::SetLanguage(lang)) => state.lang.set(lang),
+            Some(HostCommand::SetLanguage(lang)) => state.set_lang(lang),
             Some(HostCommand::Reset) => state.reset(),
             None => {}
         }

@@ -1,17 +1,17 @@
 use crate::core::Lang;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Switches between the configured languages. Each option names its language in that
 /// language (with its own `lang`), so a person who cannot read the current one finds it.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let others = move || {
-        let current = state.lang.get();
+        let current = state.lang().get();
         state
-            .config
-            .with_value(|c| c.languages.clone())
+            .config()
+            .with(|c| c.languages.clone())
             .into_iter()
             .filter(move |l| *l != current)
             .collect::<Vec<_>>()
@@ -28,7 +28,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                         type="button"
                         class="screener__lang"
                         lang=lang.tag()
-                        on:click=move |_| state.lang.set(lang)
+                        on:click=move |_| state.set_lang(lang)
                     >
                         {native_name(lang)}
                     </button>

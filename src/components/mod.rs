@@ -1,4 +1,4 @@
-//! Leptos components: they render [`ScreenerState`](crate::state::ScreenerState) and send
+//! Leptos components: they render [`Session`](crate::session::Session) and send
 //! events to it; the screening core decides. One component per file, named after it.
 //!
 //! Architecture invariant: no component computes a score, a risk flag or an outcome, and
@@ -84,9 +84,9 @@ pub(crate) fn focus(el: &web_sys::HtmlElement) {
 /// screen of the page load (then focus stays at the top, where the quick exit is first).
 pub(crate) fn focus_heading_on_mount(heading: leptos::prelude::NodeRef<leptos::html::H1>) {
     use leptos::prelude::*;
-    let state = crate::state::use_screener();
+    let focus_requests = crate::session::use_focus();
     Effect::new(move |_| {
-        if state.screen_focus.get_untracked() > 0 {
+        if focus_requests.has_navigated() {
             if let Some(el) = heading.get() {
                 focus(&el);
             }

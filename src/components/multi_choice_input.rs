@@ -1,5 +1,5 @@
 use crate::core::{AnswerValue, ResponseOption};
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Any number of options: native checkboxes, each inside its label.
@@ -10,10 +10,10 @@ pub fn MultiChoiceInput(
     /// The options, in display order.
     options: Vec<ResponseOption>,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let item = StoredValue::new(item);
     let chosen = move || {
-        state.answers.with(|a| {
+        state.answers().with(|a| {
             item.with_value(|id| match a.get(id) {
                 Some(AnswerValue::Choices(v)) => v.clone(),
                 _ => Vec::new(),
@@ -57,7 +57,7 @@ pub fn MultiChoiceInput(
                             prop:checked=move || chosen().contains(&checked_value)
                             on:change=move |ev| toggle(value.clone(), event_target_checked(&ev))
                         />
-                        <span class="screener__option-label">{move || option.label.get(state.lang.get()).to_string()}</span>
+                        <span class="screener__option-label">{move || option.label.get(state.lang().get()).to_string()}</span>
                     </label>
                 }
             }).collect_view()}

@@ -1,7 +1,7 @@
 use crate::components::{ReferralStatus, ServiceContactInfo, SuggestedServices};
 use crate::core::{AnswerValue, Headline};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// What to do next for the outcome: for the eligible, their contact choices and what
@@ -10,23 +10,22 @@ use leptos::prelude::*;
 /// panel above) and then the same alternatives.
 #[component]
 pub fn NextSteps() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
-    let headline = move || state.outcome.with(|o| o.headline);
-    let lang = move || state.lang.get();
+    let headline = move || state.outcome().with(|o| o.headline);
+    let lang = move || state.lang().get();
     // The service's own facts, from its configuration (none promised: no line).
-    let has_contact = state.config.with_value(|c| !c.service.contact.is_empty());
-    let contact_step = StoredValue::new(state.config.with_value(|c| c.service.next_contact_step()));
-    let sessions_step =
-        StoredValue::new(state.config.with_value(|c| c.service.next_sessions_step()));
+    let has_contact = state.config().with(|c| !c.service.contact.is_empty());
+    let contact_step = StoredValue::new(state.config().with(|c| c.service.next_contact_step()));
+    let sessions_step = StoredValue::new(state.config().with(|c| c.service.next_sessions_step()));
     let sent = move || {
         state
-            .referral
+            .referral()
             .with(|r| r.as_ref().is_some_and(|r| r.is_sent()))
     };
     let contact_summary = move || {
-        let answers = state.answers.get();
-        state.questionnaire.with_value(|q| {
+        let answers = state.answers().get();
+        state.questionnaire().with(|q| {
             [
                 "contact_mode",
                 "contact_centre",

@@ -1,5 +1,5 @@
 use crate::i18n::*;
-use crate::state::{use_screener, Notice, SaveFailure};
+use crate::session::{use_session, Notice, SaveFailure};
 use crate::storage::StorageNotice;
 use leptos::prelude::*;
 
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// dismissible. Rendered inside a polite live region so they are announced.
 #[component]
 pub fn NoticeList() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let text = move |notice: &Notice| -> String {
         match notice {
@@ -38,7 +38,7 @@ pub fn NoticeList() -> impl IntoView {
     };
     view! {
         <div class="screener__notices" aria-live="polite">
-            {move || state.notices.get().into_iter().map(|notice| {
+            {move || state.notices().get().into_iter().map(|notice| {
                 let message = text(&notice);
                 let dismiss = notice.clone();
                 view! {
@@ -47,7 +47,7 @@ pub fn NoticeList() -> impl IntoView {
                         <button
                             type="button"
                             class="screener__button screener__button--link"
-                            on:click=move |_| state.notices.update(|n| n.retain(|x| x != &dismiss))
+                            on:click=move |_| state.dismiss(&dismiss)
                         >
                             {t!(i18n, notice_dismiss)}
                         </button>

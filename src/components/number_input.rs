@@ -1,6 +1,6 @@
 use crate::core::AnswerValue;
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// A whole-number answer (age). A text input with `inputmode="numeric"` rather than
@@ -19,11 +19,11 @@ pub fn NumberInput(
     /// Ids of the hint and error messages.
     describedby: String,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let item = StoredValue::new(item);
     let current = move || {
-        state.answers.with(|a| {
+        state.answers().with(|a| {
             item.with_value(|id| match a.get(id) {
                 Some(AnswerValue::Number(n)) => n.to_string(),
                 _ => String::new(),

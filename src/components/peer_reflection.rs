@@ -1,7 +1,7 @@
 use crate::components::ReflectionQuestion;
 use crate::core::alternatives::{Reflection, Timing};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// The four questions: radio group name, question, options in the order of
@@ -49,13 +49,13 @@ const QUESTIONS: [(&str, Msg, [Msg; 3]); 4] = [
 /// questions (is now the right time; talk or activities; online or face to face; might
 /// others' experiences be hard) whose answers only reorder the peer options listed below,
 /// said plainly, with the honest note that peer support does not suit everyone. Answers
-/// are kept on the device with the others ([`crate::state::ScreenerState::reflection`]) and
+/// are kept on the device with the others ([`crate::session::Session::reflection`]) and
 /// never decide eligibility; a polite status says when the order changed.
 #[component]
 pub fn PeerReflection() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
-    let r = state.reflection;
+    let r = state.reflection();
     let status = move || {
         let now = r.get();
         if now.timing == Some(Timing::NotNow) {
@@ -80,7 +80,7 @@ pub fn PeerReflection() -> impl IntoView {
                 <button
                     type="button"
                     class="screener__button screener__button--secondary screener__no-print"
-                    on:click=move |_| r.set(Reflection::default())
+                    on:click=move |_| state.update_reflection(|r| *r = Reflection::default())
                 >
                     {t!(i18n, reflect_clear)}
                 </button>

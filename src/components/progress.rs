@@ -1,6 +1,6 @@
 use crate::flow;
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// "Question 4 of 27", in words, with a bar that repeats it visually (hidden from
@@ -10,13 +10,13 @@ pub fn Progress(
     /// Id of the item shown.
     item: String,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let position = move || {
-        state.answers.with(|a| {
+        state.answers().with(|a| {
             state
-                .questionnaire
-                .with_value(|q| state.config.with_value(|c| flow::position(q, a, c, &item)))
+                .questionnaire()
+                .with(|q| state.config().with(|c| flow::position(q, a, c, &item)))
         })
     };
     view! {

@@ -1,7 +1,7 @@
 use crate::components::{focus, ChoiceInput, MultiChoiceInput, NumberInput, Progress};
 use crate::core::ItemKind;
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// One question: the section and its stem, the question as the screen's heading inside
@@ -13,14 +13,14 @@ pub fn QuestionScreen(
     /// Id of the item to ask.
     item: String,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     crate::components::focus_heading_on_mount(heading);
 
     let Some((section, question)) = state
-        .questionnaire
-        .with_value(|q| q.section_of(&item).cloned().zip(q.item(&item).cloned()))
+        .questionnaire()
+        .with(|q| q.section_of(&item).cloned().zip(q.item(&item).cloned()))
     else {
         // A stale id (e.g. a restored position): the flow never produces one, but if it
         // happens the person is sent on rather than shown an empty screen.
@@ -28,17 +28,17 @@ pub fn QuestionScreen(
         return ().into_any();
     };
 
-    let lang = move || state.lang.get();
+    let lang = move || state.lang().get();
     let missing = RwSignal::new(false);
     let error_id = format!("screener-error-{}", question.id);
     let help_id = format!("screener-help-{}", question.id);
     let required = question.required;
     let item_id = StoredValue::new(question.id.clone());
     let answered = move || {
-        state.answers.with(|a| {
-            state.questionnaire.with_value(|q| {
-                item_id.with_value(|id| q.item(id).is_some_and(|i| i.is_answered(a)))
-            })
+        state.answers().with(|a| {
+            state
+                .questionnaire()
+                .with(|q| item_id.with_value(|id| q.item(id).is_some_and(|i| i.is_answered(a))))
         })
     };
     let on_next = move || {
@@ -142,7 +142,7 @@ pub fn QuestionScreen(
                         {t!(i18n, nav_back)}
                     </button>
                     <button type="submit" class="screener__button screener__button--primary">
-                        {move || if state.from_review.get() { t_string!(i18n, nav_save_review) } else { t_string!(i18n, nav_next) }}
+                        {move || if state.from_review().get() { t_string!(i18n, nav_save_review) } else { t_string!(i18n, nav_next) }}
                     </button>
                 </div>
             </form>

@@ -1,5 +1,5 @@
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -12,10 +12,10 @@ const TRIPLE_SHIFT_WINDOW_MS: f64 = 2_000.0;
 /// also stops page loads, which would make it unreliable.
 #[component]
 pub fn QuickExit() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let leave = move || {
-        let url = state.config.with_value(|c| c.quick_exit_url.clone());
+        let url = state.config().with(|c| c.quick_exit_url.clone());
         leave_now(&url);
     };
 

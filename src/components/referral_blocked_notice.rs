@@ -1,5 +1,5 @@
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Tells the site's deployer that the page's own Content-Security-Policy blocked the
@@ -8,14 +8,14 @@ use leptos::prelude::*;
 /// and is calm for anyone else: the person's request stays pending, never reported sent.
 #[component]
 pub fn ReferralBlockedNotice() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let endpoint = state
-        .config
-        .with_value(|c| c.referral.endpoint.clone())
+        .config()
+        .with(|c| c.referral.endpoint.clone())
         .unwrap_or_default();
     view! {
-        <Show when=move || state.referral_blocked.get()>
+        <Show when=move || state.referral_blocked().get()>
             <aside class="screener-partner__notice" id="screener-referral-blocked"
                 aria-labelledby="screener-referral-blocked-title">
                 <h2 class="screener-partner__notice-title" id="screener-referral-blocked-title">

@@ -2,7 +2,7 @@ use crate::components::{focus, ReferralSummary, ServiceContactInfo};
 use crate::core::referral::{Delivery, Referral};
 use crate::flow::Screen;
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// The request to be contacted, as it stands, on the result screen: an offer to send one
@@ -12,24 +12,24 @@ use leptos::prelude::*;
 /// the server refused it. The state is announced politely as it changes.
 #[component]
 pub fn ReferralStatus() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
-    let lang = move || state.lang.get();
+    let lang = move || state.lang().get();
     // Just after "Send my request", focus comes here rather than to the result's heading.
     // The wrapper, not the box inside it: the box is rebuilt as the request's state
     // changes, and focus on a removed element would fall back to the page.
     let region = NodeRef::<leptos::html::Div>::new();
+    let focus_requests = crate::session::use_focus();
     Effect::new(move |_| {
-        if state.focus_referral.get_value() {
-            if let Some(el) = region.get() {
-                state.focus_referral.set_value(false);
+        if let Some(el) = region.get() {
+            if focus_requests.take_referral_status() {
                 focus(&el);
             }
         }
     });
     let (recipient, withdraw) = state
-        .config
-        .with_value(|c| (c.referral.recipient.clone(), c.referral.withdraw.clone()));
+        .config()
+        .with(|c| (c.referral.recipient.clone(), c.referral.withdraw.clone()));
     let recipient = StoredValue::new(recipient);
     let withdraw = StoredValue::new(withdraw);
     let when = move |ms: f64| -> String {
@@ -62,7 +62,7 @@ pub fn ReferralStatus() -> impl IntoView {
             <div class="screener__referral screener__referral--pending" aria-labelledby="screener-referral-pending-title">
                 <h2 class="screener__subtitle" id="screener-referral-pending-title">{t!(i18n, referral_pending_title)}</h2>
                 <p>{t!(i18n, referral_pending_text)}</p>
-                {move || if state.keep_on_device.get() {
+                {move || if state.keeps_on_device().get() {
                     view! { <p>{t!(i18n, referral_pending_kept)}</p> }.into_any()
                 } else {
                     view! { <p class="screener__hint--strong">{t!(i18n, referral_pending_memory)}</p> }.into_any()
@@ -108,7 +108,7 @@ pub fn ReferralStatus() -> impl IntoView {
 
     view! {
         <div class="screener__referral-status" role="status" aria-live="polite" tabindex="-1" node_ref=region>
-            {move || state.referral.with(|r| match r {
+            {move || state.referral().with(|r| match r {
                 None => offer().into_any(),
                 Some(r) => match r.delivery {
                     Delivery::Pending { .. } => pending(r).into_any(),

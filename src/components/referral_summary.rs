@@ -1,7 +1,7 @@
 use crate::core::config::Config;
 use crate::core::referral::{normalise_phone, ContactDetails};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Exactly what a request to be contacted carries, as a list: the contact details
@@ -16,9 +16,9 @@ pub fn ReferralSummary(
     /// Whether every answer travels (else the scores, contact preferences and result).
     include_answers: bool,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
-    let fields = state.config.with_value(|c: &Config| c.referral.fields);
+    let fields = state.config().with(|c: &Config| c.referral.fields);
     let yes_no = move |v: Option<bool>| match v {
         Some(true) => t_string!(i18n, contact_yes).to_string(),
         Some(false) => t_string!(i18n, contact_no).to_string(),

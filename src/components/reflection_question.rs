@@ -1,5 +1,5 @@
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// One optional question of the peer-support reflection: a fieldset of radio buttons
@@ -16,9 +16,9 @@ pub fn ReflectionQuestion(
     /// The answer options, in display order.
     options: [Msg; 3],
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
-    let r = state.reflection;
+    let r = state.reflection();
     view! {
         <fieldset class="screener-reflection__question">
             <legend class="screener-reflection__legend">{text(i18n, question)}</legend>
@@ -34,7 +34,7 @@ pub fn ReflectionQuestion(
                                 id=id
                                 name=name
                                 prop:checked=move || r.with(|r| r.position(q)) == Some(i)
-                                on:change=move |_| r.update(|r| r.set_position(q, i))
+                                on:change=move |_| state.update_reflection(|r| r.set_position(q, i))
                             />
                             <span class="screener__option-label">{text(i18n, option)}</span>
                         </label>

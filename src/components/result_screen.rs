@@ -3,7 +3,7 @@ use crate::components::{
 };
 use crate::core::{Headline, Reason, RiskKind};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// The outcome in plain words, never as a diagnosis: a headline ("your answers
@@ -11,14 +11,14 @@ use leptos::prelude::*;
 /// steps for this outcome. Urgent support leads with the crisis panel (shown above).
 #[component]
 pub fn ResultScreen() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_heading_on_mount(heading);
-    let headline = move || state.outcome.with(|o| o.headline);
+    let headline = move || state.outcome().with(|o| o.headline);
     let group = state
-        .config
-        .with_value(|c| crate::core::config::age_group(c.age));
+        .config()
+        .with(|c| crate::core::config::age_group(c.age));
 
     let title = move || match headline() {
         Headline::UrgentSupport => t_string!(i18n, result_title_urgent),
@@ -30,8 +30,8 @@ pub fn ResultScreen() -> impl IntoView {
     };
     // What the urgent summary says of the lines above comes from their configuration.
     let urgent = state
-        .config
-        .with_value(|c| crate::core::config::crisis::urgent_summary(&c.crisis_resources));
+        .config()
+        .with(|c| crate::core::config::crisis::urgent_summary(&c.crisis_resources));
     let summary = move || match headline() {
         Headline::UrgentSupport => urgent.get(i18n.lang()).to_string(),
         Headline::OutsideAgeRange => {
@@ -98,7 +98,7 @@ pub fn ResultScreen() -> impl IntoView {
             <ul class="screener__reasons">
                 // Reasons that argue for "eligible" are left out under any other headline:
                 // "in the range this service is designed for" beside "get help now" confuses.
-                {move || state.outcome.with(|o| o.reasons.iter()
+                {move || state.outcome().with(|o| o.reasons.iter()
                     .filter(|r| o.headline == Headline::Eligible || r.headline() != Headline::Eligible)
                     .map(|r| view! { <li>{reason_text(r)}</li> })
                     .collect_view())}

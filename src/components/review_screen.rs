@@ -1,30 +1,30 @@
 use crate::components::focus_heading_on_mount;
 use crate::core::{AnswerValue, Answers, Item, ItemKind, Lang};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// Every answer, section by section, each with a "Change" button that opens the question
 /// and comes back here.
 #[component]
 pub fn ReviewScreen() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_heading_on_mount(heading);
-    let lang = move || state.lang.get();
+    let lang = move || state.lang().get();
 
     let sections = move || {
-        let answers = state.answers.get();
-        let visible: Vec<String> = state.questionnaire.with_value(|q| {
-            state.config.with_value(|c| {
+        let answers = state.answers().get();
+        let visible: Vec<String> = state.questionnaire().with(|q| {
+            state.config().with(|c| {
                 q.visible_items(&answers, c)
                     .into_iter()
                     .map(|i| i.id.clone())
                     .collect()
             })
         });
-        state.questionnaire.with_value(|q| {
+        state.questionnaire().with(|q| {
             q.sections
                 .iter()
                 .filter_map(|section| {
@@ -47,7 +47,7 @@ pub fn ReviewScreen() -> impl IntoView {
             </h1>
             <p class="screener__lead">{t!(i18n, review_lead)}</p>
             {move || sections().into_iter().map(|(title, items)| {
-                let answers = state.answers.get_untracked();
+                let answers = state.answers().get_untracked();
                 view! {
                     <h2 class="screener__subtitle">{title.get(lang()).to_string()}</h2>
                     <dl class="screener__review">

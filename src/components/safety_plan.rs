@@ -1,5 +1,5 @@
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// A short safety plan in the person's own words, kept on this device with the answers
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// and who to reach is a recognised first step.
 #[component]
 pub fn SafetyPlan() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     // While an input method is composing (e.g. typing Chinese), the text is not final:
     // writing it back to the textarea would cancel the composition and lose characters.
@@ -21,15 +21,15 @@ pub fn SafetyPlan() -> impl IntoView {
                 class="screener__textarea"
                 rows="5"
                 aria-describedby="screener-safety-plan-hint"
-                prop:value=move || state.safety_plan.get()
+                prop:value=move || state.safety_plan().get()
                 on:compositionstart=move |_| composing.set_value(true)
                 on:compositionend=move |ev| {
                     composing.set_value(false);
-                    state.safety_plan.set(event_target_value(&ev));
+                    state.set_safety_plan(event_target_value(&ev));
                 }
                 on:input=move |ev| {
                     if !composing.get_value() {
-                        state.safety_plan.set(event_target_value(&ev));
+                        state.set_safety_plan(event_target_value(&ev));
                     }
                 }
             ></textarea>

@@ -1,13 +1,13 @@
 use crate::core::{Band, Instrument, ScoreResult};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// The scale scores as a table: scale, score out of its maximum, band name, and what the
 /// band means in plain words. Bands are named in text, never shown by colour alone.
 #[component]
 pub fn ScoreSummary() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let scale_name = move |instrument: Instrument| match instrument {
         Instrument::Phq9 => t_string!(i18n, scale_phq9),
@@ -47,7 +47,7 @@ pub fn ScoreSummary() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || state.outcome.with(|o| o.scores.iter().map(|s| {
+                {move || state.outcome().with(|o| o.scores.iter().map(|s| {
                     let instrument = s.instrument;
                     let (score, band, note) = match s.result {
                         ScoreResult::Complete { total, max, band } => (

@@ -1,5 +1,5 @@
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// How to reach the service directly, from the configuration's `service.contact`: a
@@ -7,11 +7,11 @@ use leptos::prelude::*;
 /// default invents none) it says so plainly and points to the printable summary.
 #[component]
 pub fn ServiceContactInfo() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
-    let lang = move || state.lang.get();
-    let contact = state.config.with_value(|c| c.service.contact.clone());
-    let name = state.config.with_value(|c| c.service.name.clone());
+    let lang = move || state.lang().get();
+    let contact = state.config().with(|c| c.service.contact.clone());
+    let name = state.config().with(|c| c.service.name.clone());
     if contact.is_empty() {
         return view! { <p>{t!(i18n, service_contact_none)}</p> }.into_any();
     }

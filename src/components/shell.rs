@@ -4,44 +4,21 @@ use crate::components::{
     WelcomeScreen,
 };
 use crate::flow::Screen;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
-/// The frame around every screen: the quick exit (first in keyboard order), "Get help
+/// The page's layout: the frame around every screen: the quick exit (first in keyboard order), "Get help
 /// now", the language switch and the answers menu; the crisis panel (shown whenever risk
 /// was reported or help was asked for); notices; then the current screen.
 #[component]
 pub fn Shell() -> impl IntoView {
-    let state = use_screener();
-
-    // The state's language is the source of truth; keep <html lang> in step with it (set
-    // once now, so the first paint already has it).
-    let apply_lang = move |lang: crate::core::Lang| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.tag());
-        }
-    };
-    apply_lang(state.lang.get_untracked());
-    Effect::new(move |_| apply_lang(state.lang.get()));
-
-    let store = crate::persistence::install(state);
-    crate::delivery::install(state, store);
+    let state = use_session();
 
     // The crisis panel is built hidden, so that showing it later is one attribute change.
     // Like everything else the first screen does not show, building it waits until just
     // after that screen is painted, so it does not delay it; risk or a request for help
     // (resumed answers, a very quick tap) builds it at once.
-    let painted = move || {
-        // `try_*`: the page may be gone by then (a test unmounts it).
-        if state.first_screen_painted.try_get_untracked() == Some(false) {
-            let _ = state.first_screen_painted.try_set(true);
-        }
-    };
-    request_animation_frame(move || set_timeout(painted, std::time::Duration::ZERO));
-    // Browsers pause frames in background tabs and in iframes scrolled out of view: the
-    // host bridge and the notices must not wait for a paint that may not come.
-    set_timeout(painted, FIRST_PAINT_LIMIT);
-    let build_crisis = move || state.first_screen_painted.get() || state.crisis_shown();
+    let build_crisis = move || state.first_screen_painted().get() || state.crisis_shown();
 
     view! {
         <div class="screener__shell">
@@ -60,7 +37,7 @@ pub fn Shell() -> impl IntoView {
                 <NoticeList/>
                 // Keyed by the screen so every screen is built afresh: an in-place update of
                 // one question's DOM into the next left radio buttons showing stale state.
-                <For each=move || [state.screen.get()] key=|screen| screen.clone() let:screen>
+                <For each=move || [state.screen().get()] key=|screen| screen.clone() let:screen>
                     {match screen {
                         Screen::Welcome => view! { <WelcomeScreen/> }.into_any(),
                         Screen::Question { item } => view! { <QuestionScreen item=item/> }.into_any(),
@@ -75,6 +52,3 @@ pub fn Shell() -> impl IntoView {
         </div>
     }
 }
-
-/// The longest what the first screen does not show waits for that screen's paint.
-const FIRST_PAINT_LIMIT: std::time::Duration = std::time::Duration::from_secs(1);

@@ -3,7 +3,7 @@ use crate::core::config::{Alternative, Form, Mode, Situation};
 use crate::core::default_questionnaire::AGE_INPUT_MAX;
 use crate::core::Lang;
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// One suggested service: its name, why it is suggested (and which of the person's
@@ -17,9 +17,9 @@ pub fn SuggestedService(
     /// Why it is suggested, from the matching in the core.
     suggestion: Suggestion,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let a = StoredValue::new(alternative);
-    let lang = move || state.lang.get();
+    let lang = move || state.lang().get();
     let why = move || {
         let lang = lang();
         let mut why = String::from(situation_msg(suggestion.situation).get(lang));

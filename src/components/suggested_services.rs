@@ -1,7 +1,7 @@
 use crate::components::{PeerReflection, SuggestedService};
 use crate::core::alternatives::{age_of, offers_reflection, suggest, Reflection};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// The partner's listed services that fit this person's outcome and age, most relevant
@@ -14,7 +14,7 @@ pub fn SuggestedServices(
     #[prop(optional)]
     waiting: bool,
 ) -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     // Plain closures, not memos: a list of a few services is cheap to match again, and a
     // memo of a new type costs the WebAssembly more.
@@ -22,19 +22,19 @@ pub fn SuggestedServices(
     // list reads it: answering never re-creates the reflection under the person's focus.
     let suggestions = move |reflection: Reflection| {
         let age = state
-            .answers
-            .with(|a| state.questionnaire.with_value(|q| age_of(q, a)));
-        state.outcome.with(|o| {
+            .answers()
+            .with(|a| state.questionnaire().with(|q| age_of(q, a)));
+        state.outcome().with(|o| {
             state
-                .config
-                .with_value(|c| suggest(&c.alternatives, o, age, &reflection))
+                .config()
+                .with(|c| suggest(&c.alternatives, o, age, &reflection))
         })
     };
     let has_peer = move || {
         let s = suggestions(Reflection::default());
         state
-            .config
-            .with_value(|c| offers_reflection(&c.alternatives, &s))
+            .config()
+            .with(|c| offers_reflection(&c.alternatives, &s))
     };
     move || {
         (!suggestions(Reflection::default()).is_empty()).then(|| {
@@ -46,8 +46,8 @@ pub fn SuggestedServices(
                     })}
                     {move || has_peer().then(|| view! { <PeerReflection/> })}
                     <ul class="screener-suggestions__list" aria-label=t!(i18n, suggest_list_label)>
-                        {move || suggestions(state.reflection.get()).into_iter().map(|s| {
-                            let alternative = state.config.with_value(|c| c.alternatives[s.index].clone());
+                        {move || suggestions(state.reflection().get()).into_iter().map(|s| {
+                            let alternative = state.config().with(|c| c.alternatives[s.index].clone());
                             view! { <SuggestedService alternative=alternative suggestion=s/> }
                         }).collect_view()}
                     </ul>

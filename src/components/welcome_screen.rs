@@ -1,41 +1,41 @@
 use crate::components::{focus_heading_on_mount, DeleteAnswers};
 use crate::i18n::*;
-use crate::state::use_screener;
+use crate::session::use_session;
 use leptos::prelude::*;
 
 /// The first screen: what the service is, who it is for and not for, how long this takes,
 /// how answers are kept, and how to leave quickly.
 #[component]
 pub fn WelcomeScreen() -> impl IntoView {
-    let state = use_screener();
+    let state = use_session();
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_heading_on_mount(heading);
 
-    let lang = move || state.lang.get();
+    let lang = move || state.lang().get();
     let name = move || {
         state
-            .config
-            .with_value(|c| c.service.name.get(lang()).to_string())
+            .config()
+            .with(|c| c.service.name.get(lang()).to_string())
     };
     let description = move || {
         state
-            .config
-            .with_value(|c| c.service.description.get(lang()).to_string())
+            .config()
+            .with(|c| c.service.description.get(lang()).to_string())
     };
     // The service's facts come from its configuration: a fact it leaves out gives no line.
-    let (facts, who_for, free) = state.config.with_value(|c| {
+    let (facts, who_for, free) = state.config().with(|c| {
         (
             c.service.welcome_facts(),
             c.service.who_for(c.age),
             c.service.is_free(),
         )
     });
-    let days = state.config.with_value(|c| c.retention_days);
+    let days = state.config().with(|c| c.retention_days);
     let (count, minutes) = state
-        .questionnaire
-        .with_value(|q| state.config.with_value(|c| q.length_estimate(c)));
-    let has_answers = move || state.answers.with(|a| !a.is_empty());
+        .questionnaire()
+        .with(|q| state.config().with(|c| q.length_estimate(c)));
+    let has_answers = move || state.answers().with(|a| !a.is_empty());
 
     view! {
         <section class="screener__screen" aria-labelledby="screener-welcome-title">

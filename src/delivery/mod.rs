@@ -20,8 +20,11 @@
 //!
 //! # Invariants
 //!
-//! * Nothing is sent before [`ScreenerState::consents`] is bumped by the consent screen,
-//!   and only for an outcome the configuration lets send ([`ReferralConfig::offers`](crate::core::config::ReferralConfig::offers)).
+//! * Nothing is sent before the person presses "Send my request" ([`Session::consent`]
+//!   calls [`Courier::submit`]), and only for an outcome the configuration lets send
+//!   ([`ReferralConfig::offers`](crate::core::config::ReferralConfig::offers)).
+//! * One try at a time per tab; a reason to try that comes during a try (the network
+//!   back, a sync) is not lost: one more try follows it.
 //! * Crisis help never waits on this module: it runs in its own tasks, after the
 //!   screens it serves.
 
@@ -33,8 +36,7 @@ use leptos::prelude::*;
 use crate::core::referral::{
     reconcile, referral_bundle, Action, BundleInput, Referral, ReferralId, Trigger,
 };
-use crate::partner::bridge::with_screening;
-use crate::state::ScreenerState;
+use crate::session::{with_screening, Session};
 use crate::storage::{decode_outbox, is_expired, now_ms, on_outbox_changed, Store};
 
 /// Arena storage for values that are not `Send` (the store holds JS handles).
@@ -46,31 +48,70 @@ const PENDING_EVENT: &str = "screener:outbox-pending";
 /// Dispatched on `window` by the loader when the service worker's sync event fires.
 const RETRY_EVENT: &str = "screener:retry";
 
+/// What the session's actions ask of delivery: send a consented request, stop trying,
+/// follow the choice of keeping answers on the device. `Copy`: every field is an arena
+/// handle.
+#[derive(Clone, Copy)]
+pub struct Courier {
+    runner: Runner,
+}
+
 /// The handles a try needs, all `Copy`.
 #[derive(Clone, Copy)]
 struct Runner {
-    state: ScreenerState,
+    state: Session,
     store: StoredValue<Store, Local>,
     /// The pending backoff timer, if any.
     timer: StoredValue<Option<TimeoutHandle>, Local>,
     /// A try is under way in this tab (one at a time).
     busy: StoredValue<bool, Local>,
+    /// A reason to try came during a try: one more try follows it, with this trigger.
+    again: StoredValue<Option<Trigger>, Local>,
+}
+
+impl Courier {
+    /// "Send my request": makes the request from the screening as it stands, saves it
+    /// (so a closed tab loses nothing), shows it, and tries at once. Makes nothing when the
+    /// outcome may not send one, or a request was already made for this screening.
+    pub fn submit(self, session: Session) {
+        if let Some(referral) = make_referral(session) {
+            self.runner.save(&referral);
+            session.show_referral(Some(referral));
+            self.runner.spawn(Trigger::Consent);
+        }
+    }
+
+    /// Stops trying (the answers were deleted, and the request with them).
+    pub fn cancel(self) {
+        self.runner.cancel_timer();
+    }
+
+    /// Back to keeping answers on the device: the outbox goes back there too.
+    pub fn keep_on_device(self, keep: bool, session: Session) {
+        if keep {
+            if let Some(referral) = session.referral().get_untracked() {
+                self.runner.save(&referral);
+            }
+        }
+    }
 }
 
 /// Resumes a saved outbox and keeps delivering. Call once, after
-/// [`crate::persistence::install`], with its store.
-pub fn install(state: ScreenerState, store: StoredValue<Store, Local>) {
+/// [`crate::persistence::install`], with its store. Returns the [`Courier`] the
+/// session's actions call.
+pub fn install(state: Session, store: StoredValue<Store, Local>) -> Courier {
     http::watch_csp();
     let runner = Runner {
         state,
         store,
         timer: StoredValue::new_local(None),
         busy: StoredValue::new_local(false),
+        again: StoredValue::new_local(None),
     };
     let mut saved = store.with_value(|s| s.load_outbox()).ok().flatten();
     // A receipt is kept as long as answers are (the retention period); one still to send
     // is kept until it is sent or the person deletes it.
-    let retention = state.config.with_value(|c| c.retention_days);
+    let retention = state.config().with(|c| c.retention_days);
     if saved
         .as_ref()
         .is_some_and(|r| !r.is_pending() && is_expired(r.consented_ms, now_ms(), retention))
@@ -80,24 +121,11 @@ pub fn install(state: ScreenerState, store: StoredValue<Store, Local>) {
     }
     let resume = saved.as_ref().is_some_and(Referral::is_pending);
     if saved.is_some() {
-        state.referral.set(saved);
+        state.show_referral(saved);
     }
     if resume {
         runner.spawn(Trigger::Visit);
     }
-
-    // Consent: make the request, save it, then try at once.
-    Effect::watch(
-        move || state.consents.get(),
-        move |_, _, _| {
-            if let Some(referral) = make_referral(state) {
-                runner.save(&referral);
-                state.referral.set(Some(referral));
-                runner.spawn(Trigger::Consent);
-            }
-        },
-        false,
-    );
 
     // The network is back.
     let online = window_event_listener(leptos::ev::online, move |_| runner.spawn(Trigger::Online));
@@ -111,45 +139,25 @@ pub fn install(state: ScreenerState, store: StoredValue<Store, Local>) {
     let handle = on_outbox_changed(move |text| {
         let theirs = text.as_deref().and_then(|t| decode_outbox(t).ok());
         if theirs.is_some() {
-            let ours = state.referral.get_untracked();
-            state
-                .referral
-                .set(reconcile(ours.as_ref(), theirs.as_ref()));
+            let ours = state.referral().get_untracked();
+            state.show_referral(reconcile(ours.as_ref(), theirs.as_ref()));
         }
     });
     handle.forget();
 
-    // Back to keeping answers on the device: the outbox goes back there too.
-    Effect::watch(
-        move || state.keep_on_device.get(),
-        move |keep, _, _| {
-            if *keep {
-                if let Some(referral) = state.referral.get_untracked() {
-                    runner.save(&referral);
-                }
-            }
-        },
-        false,
-    );
-
-    // Deleting the answers cancels a pending request: no more tries.
-    Effect::watch(
-        move || state.deletions.get(),
-        move |_, _, _| runner.cancel_timer(),
-        false,
-    );
+    Courier { runner }
 }
 
 /// The referral for the answers as they stand, if the outcome may send one.
-fn make_referral(state: ScreenerState) -> Option<Referral> {
+fn make_referral(state: Session) -> Option<Referral> {
     // One request per screening: a second consent (another tab's screen, say) makes none.
-    if !state.referral_offered() || state.referral.get_untracked().is_some() {
+    if !state.referral_offered() || state.referral().get_untracked().is_some() {
         return None;
     }
-    let endpoint = state.config.with_value(|c| c.referral.endpoint.clone())?;
+    let endpoint = state.config().with(|c| c.referral.endpoint.clone())?;
     let id = ReferralId::from_random(random_bytes()?);
-    let contact = state.contact.get_untracked();
-    let include_answers = state.config.with_value(|c| c.referral.include_answers);
+    let contact = state.contact().get_untracked();
+    let include_answers = state.config().with(|c| c.referral.include_answers);
     // The same screening as the host handoff and the download read: base, time, language.
     let bundle = with_screening(state, |c| {
         referral_bundle(&BundleInput {
@@ -201,13 +209,34 @@ impl Runner {
         }
     }
 
+    /// Tries now, unless a try is under way: then one more try follows that one (however
+    /// many reasons came meanwhile), so the network coming back during a slow failing try
+    /// is not lost to the backoff.
     fn spawn(self, trigger: Trigger) {
-        wasm_bindgen_futures::spawn_local(async move {
-            if self.busy.try_get_value() != Some(false) {
+        match self.busy.try_get_value() {
+            Some(false) => {}
+            Some(true) => {
+                // A person's own reasons (consent, a visit, the network back) outrank the
+                // timer's, which respects the backoff.
+                let _ = self.again.try_update_value(|again| {
+                    if again.is_none_or(|t| t == Trigger::Timer) {
+                        *again = Some(trigger);
+                    }
+                });
                 return;
             }
-            self.busy.set_value(true);
-            lock::with_lock(async move { self.try_once(trigger).await }).await;
+            None => return,
+        }
+        self.busy.set_value(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut trigger = trigger;
+            loop {
+                lock::with_lock(async move { self.try_once(trigger).await }).await;
+                match self.again.try_update_value(Option::take).flatten() {
+                    Some(next) => trigger = next,
+                    None => break,
+                }
+            }
             let _ = self.busy.try_set_value(false);
         });
     }
@@ -215,7 +244,7 @@ impl Runner {
     /// The copy to act on: the stored outbox reconciled with this tab's (memory only:
     /// this tab's, the only one).
     fn current(self) -> Option<Referral> {
-        let ours = self.state.referral.try_get_untracked().flatten();
+        let ours = self.state.referral().try_get_untracked().flatten();
         if !self.persisting() {
             return ours;
         }
@@ -233,7 +262,7 @@ impl Runner {
         let Some(referral) = self.current() else {
             return;
         };
-        let _ = self.state.referral.try_set(Some(referral.clone()));
+        self.state.show_referral(Some(referral.clone()));
         match referral.next_action(now_ms(), trigger) {
             Action::Done => return,
             Action::WaitUntil(at) => {
@@ -249,12 +278,18 @@ impl Runner {
                 web_sys::console::error_1(
                     &format!("screener (for the site's deployer): {error}").into(),
                 );
-                let _ = self.state.referral_blocked.try_set(true);
+                self.state.referral_was_blocked();
             }
         }
         let after = referral.after(attempt, now_ms(), js_sys::Math::random());
         // Deleted while the request was on its way: leave it deleted.
-        if self.state.referral.try_get_untracked().flatten().is_none() {
+        if self
+            .state
+            .referral()
+            .try_get_untracked()
+            .flatten()
+            .is_none()
+        {
             return;
         }
         let stored = self
@@ -266,7 +301,7 @@ impl Runner {
             None => after,
         };
         self.save(&kept);
-        let _ = self.state.referral.try_set(Some(kept.clone()));
+        self.state.show_referral(Some(kept.clone()));
         if let Action::WaitUntil(at) = kept.next_action(now_ms(), Trigger::Timer) {
             self.schedule(at);
         }

@@ -1,5 +1,5 @@
-//! The browser side of the host link, and small browser helpers the partner features
-//! share (the deployment's base address, the time, a file download).
+//! The browser side of the host link: finding the host, posting to it, hearing it, and
+//! telling it the content's height.
 //!
 //! **Finding the host.** The app talks to a host only when it is framed (its parent is
 //! another window) and the parent's origin is one of `allowed_origins`. That origin is
@@ -18,10 +18,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::fhir::{ResponseInput, Variant};
 use crate::core::Config;
-use crate::state::ScreenerState;
-use leptos::prelude::*;
 
 /// An origin as browsers serialise it: scheme and host in lower case, the default port
 /// left out. Config origins were validated as `scheme://host[:port]`. Pure.
@@ -47,13 +44,6 @@ pub fn choose_host(candidate: &str, allowed: &[String]) -> Option<String> {
         .iter()
         .map(|o| normalize_origin(o))
         .find(|o| *o == candidate)
-}
-
-/// The base address of the deployment, `origin` plus the directory of `pathname`,
-/// without a trailing slash (e.g. `https://partner.org/screener`). Pure.
-pub fn base_from(origin: &str, pathname: &str) -> String {
-    let directory = pathname.rfind('/').map_or("", |i| &pathname[..i]);
-    format!("{origin}{directory}")
 }
 
 /// A connection to an allowed host page.
@@ -149,76 +139,6 @@ pub fn observe_height(on_height: impl Fn(u32) + 'static) {
     callback.forget();
 }
 
-/// The base address of this deployment (see [`base_from`]).
-pub fn deployment_base() -> String {
-    web_sys::window()
-        .map(|w| w.location())
-        .and_then(|l| Some(base_from(&l.origin().ok()?, &l.pathname().ok()?)))
-        .unwrap_or_default()
-}
-
-/// Now, as a FHIR `dateTime` in UTC with milliseconds.
-pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// Offers `value` as a JSON file download named `filename`.
-pub fn download_json(filename: &str, value: &Value) -> Result<(), JsValue> {
-    // Indented by the browser's JSON.stringify: serde_json's pretty printer would add its
-    // own formatter to the WebAssembly for this one use.
-    let parsed = js_sys::JSON::parse(&value.to_string())?;
-    let text = js_sys::JSON::stringify_with_replacer_and_space(&parsed, &JsValue::NULL, &2.into())?;
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/fhir+json");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text), &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(filename);
-    link.click();
-    // Revoke later rather than at once: some browsers read the object URL after the
-    // click returns.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-    }
-    Ok(())
-}
-
-/// Calls `f` with the screening as it stands, ready for [`super::protocol::completed`]
-/// or [`super::protocol::download`] (which choose the variant): the deployment's base
-/// address, the time now, and the state read without tracking.
-pub fn with_screening<R>(state: ScreenerState, f: impl FnOnce(ResponseInput<'_>) -> R) -> R {
-    let base = deployment_base();
-    let authored = now_iso();
-    let lang = state.lang.get_untracked();
-    state.questionnaire.with_value(|questionnaire| {
-        state.config.with_value(|config| {
-            state.answers.with_untracked(|answers| {
-                state.outcome.with_untracked(|outcome| {
-                    f(ResponseInput {
-                        questionnaire,
-                        config,
-                        answers,
-                        outcome,
-                        base: &base,
-                        lang,
-                        authored: Some(&authored),
-                        variant: Variant::Full,
-                    })
-                })
-            })
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,19 +176,5 @@ mod tests {
             assert_eq!(choose_host(other, &allowed), None, "{other}");
         }
         assert_eq!(choose_host("https://partner.example.org", &[]), None);
-    }
-
-    #[test]
-    fn the_base_is_the_directory_of_the_page() {
-        assert_eq!(base_from("https://a.org", "/"), "https://a.org");
-        assert_eq!(base_from("https://a.org", "/index.html"), "https://a.org");
-        assert_eq!(
-            base_from("https://a.org", "/screener/"),
-            "https://a.org/screener"
-        );
-        assert_eq!(
-            base_from("https://a.org", "/screener/index.html"),
-            "https://a.org/screener"
-        );
     }
 }

@@ -18,7 +18,8 @@
 //!   and tested natively.
 //! * [`bridge`]: the browser side of the host link: finding the host's origin, posting
 //!   to it (always to that one named origin, never `"*"`), checking incoming messages,
-//!   reporting the content height, downloading a file.
+//!   reporting the content height.
+//! * [`address`]: the deployment's own base address, which the FHIR resources name.
 //!
 //! Security model of the host link, in short: the app talks only to its *parent* frame,
 //! only when the parent's origin (as reported by the browser, not by the URL) is one of
@@ -27,6 +28,7 @@
 //! that origin *and* whose source is that parent window, and understands two commands
 //! ("set language", "reset"); everything else is ignored without a word.
 
+pub mod address;
 pub mod bridge;
 pub mod load;
 pub mod protocol;

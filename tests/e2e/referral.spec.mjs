@@ -154,6 +154,45 @@ test('503s and a dropped connection: the request stays pending, then arrives onc
   expect((await posts()).map((p) => p.fault)).toEqual(['status', 'drop', null]);
 });
 
+test.describe('a reason to try that comes during a try', () => {
+  // page.route must see the request: a service worker would make it out of its sight.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the network coming back during a slow failing try brings one more try at once, not after the backoff', async ({ page }) => {
+    await toResult(page);
+    await toConsent(page);
+    await fhirFaults(FHIR, [{ kind: 'status', status: 503 }]);
+    // The first POST is held in flight until the test lets it go on (to its 503).
+    let arrived;
+    const first = new Promise((resolve) => { arrived = resolve; });
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    let held = false;
+    await page.route(`${FHIR}/**`, async (route) => {
+      if (route.request().method() === 'POST' && !held) {
+        held = true;
+        arrived();
+        await released;
+      }
+      await route.continue();
+    });
+    // The page's timers stand still: no backoff timer can bring the second try.
+    await page.clock.install();
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    await send(page);
+    await first;
+    // The network comes back while the try is still under way…
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    // …then that try fails.
+    release();
+    // One more try follows it straight away, and arrives.
+    await expect(receipt(page)).toBeVisible();
+    expect((await posts()).map((p) => p.fault)).toEqual(['status', null]);
+    await page.clock.resume();
+    await expectOneReferral();
+  });
+});
+
 test('offline in the browser: pending until the network returns, then sent once', async ({ page, context }) => {
   await recordSync(page);
   await toResult(page);
