@@ -1,0 +1,79 @@
+//! The screening core: questionnaire, scoring, risk and eligibility rules.
+//!
+//! Everything that decides what a person is asked and what they are told
+//! lives here, as pure Rust over plain data:
+//!
+//! * [`text`] — bilingual [`Text`] (English and Traditional Chinese, Hong
+//!   Kong) and [`Lang`].
+//! * [`questionnaire`] — the model: [`Questionnaire`], [`Section`],
+//!   [`Item`], [`ResponseOption`] (which carries its own score and risk),
+//!   [`Condition`]; which items are visible.
+//! * [`default_questionnaire`](mod@default_questionnaire) — the model service's questionnaire: age,
+//!   PHQ-9, GAD-7, WSAS, complexity, direct risk questions, contact
+//!   preferences.
+//! * [`answers`] — [`Answers`] keyed by stable item id, and the
+//!   [`AnswerProblem`]s found when checking them.
+//! * [`instruments`] — PHQ-9 (Kroenke 2001), GAD-7 (Spitzer 2006) and WSAS
+//!   (Mundt 2002) scoring with their published bands.
+//! * [`risk`] — risk flags, raised by single answers.
+//! * [`eligibility`] — [`evaluate`]: headline, every reason, scores, flags
+//!   and problems.
+//! * [`config`] — the partner [`Config`] with the model service's defaults,
+//!   its validation, and lenient parsing that lists every problem.
+//! * [`alternatives`] — which of the partner's listed services a person is shown,
+//!   in what order and why, and the optional peer-support reflection.
+//! * [`referral`] — intake: contact details, the FHIR referral bundle and
+//!   the outbox that delivers it exactly once (clock passed in).
+//! * [`static_help`] — the crisis list `index.html` shows without the app,
+//!   written from a [`Config`] and checked against one.
+//!
+//! # ARCHITECTURE INVARIANT
+//!
+//! This crate is **pure**. It does not use `leptos`, `web_sys`, `gloo`,
+//! `wasm_bindgen` or `js_sys` (no UI framework, no browser API); it performs
+//! **no I/O** (no files, network, environment, storage, console); it reads
+//! **no clock** (times, if ever needed, are passed in); and it holds **plain
+//! data, never signals** or other reactive state. Functions take values and
+//! return values.
+//!
+//! Why: the rules decide whether someone is shown crisis help, so they must
+//! be testable exhaustively and natively (`cargo test -p screener-core`, no
+//! browser), usable from the command line (`screener-cli`), and reviewable
+//! without knowing the UI. The UI calls in; the core never calls out.
+//!
+//! The compiler holds the first part: this crate's `Cargo.toml` depends on
+//! `serde`, `serde_json` and `thiserror` only, so no framework or browser
+//! crate can be named here (`cargo tree -p screener-core` shows the whole
+//! list). `std` is always at hand, so the test program's `purity` module
+//! walks `src/` and fails if the code reaches for `std::fs`, `std::net`,
+//! `std::env`, `std::process`, `std::io`, `std::time` or `std::thread`, or
+//! names `SystemTime` or `Instant` (comments and strings are ignored).
+
+pub mod alternatives;
+pub mod answers;
+pub mod config;
+pub mod default_questionnaire;
+pub mod eligibility;
+pub mod fhir;
+pub mod instruments;
+pub mod questionnaire;
+pub mod referral;
+pub mod risk;
+pub mod static_help;
+pub mod text;
+
+pub use answers::{
+    check_answers, AnswerProblem, AnswerValue, Answers, JsonKind, ProblemKind, ValueKind,
+};
+pub use config::{
+    parse_config, parse_config_value, AgeRange, Centre, Config, ConfigError, ConfigProblem,
+    CrisisResource, Handoff, InstrumentSet, ServiceInfo, Theme, Thresholds,
+};
+pub use default_questionnaire::{default_questionnaire, questionnaire_for};
+pub use eligibility::{evaluate, headline_of, provisionally_eligible, Headline, Outcome, Reason};
+pub use instruments::{score, Band, Instrument, ScaleScore, ScoreResult};
+pub use questionnaire::{
+    Condition, Item, ItemKind, Questionnaire, ResponseOption, Section, TranslationSource,
+};
+pub use risk::{risk_flags, risk_of, RiskFlag, RiskKind};
+pub use text::{t, Lang, Text};
