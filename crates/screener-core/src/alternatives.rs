@@ -27,8 +27,8 @@
 
 use super::answers::Answers;
 use super::config::{Alternative, Approach, Config, Form, Mode, Situation};
-use super::default_questionnaire::ids;
 use super::eligibility::{Headline, Outcome, Reason};
+use super::names::ids;
 use super::questionnaire::Questionnaire;
 
 /// Is now the right time to try peer support?

@@ -57,47 +57,26 @@
 //! Invalid answers never stop evaluation: they are listed in
 //! [`Outcome::problems`] and treated as not given.
 //!
+//! The rules take what they need as data: the questionnaire, the answers and
+//! the configuration are parameters, and the items they read (age, the
+//! complexity questions, the value "yes") are named in [`names`](super::names),
+//! the contract any questionnaire keeps. They never import a particular
+//! questionnaire. They also say what is asked ([`Questionnaire::visible_items`]):
+//! the model's visibility given the configuration's instruments and
+//! [`provisionally_eligible`], which the model itself cannot know.
+//!
 //! [`Condition::ProvisionallyEligible`]: super::questionnaire::Condition::ProvisionallyEligible
 
 use serde::{Deserialize, Serialize};
 
+pub use super::headline::Headline;
+
 use super::answers::{check_answers, AnswerProblem, Answers};
 use super::config::Config;
-use super::default_questionnaire::{ids, values};
 use super::instruments::{score, Band, Instrument, ScaleScore, ScoreResult};
-use super::questionnaire::Questionnaire;
+use super::names::{ids, values};
+use super::questionnaire::{Item, Questionnaire, Visibility};
 use super::risk::{risk_flags, RiskFlag, RiskKind};
-
-/// The one-line verdict. Variants are declared in precedence order, so
-/// `Ord` compares precedence: the *smallest* headline wins.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Headline {
-    /// A risk answer was given: show crisis resources first.
-    UrgentSupport,
-    /// Age outside the service's range.
-    OutsideAgeRange,
-    /// Severe or complex needs, or care already under way elsewhere.
-    ComplexNeeds,
-    /// Symptom scores at or above the higher-intensity thresholds.
-    HigherIntensity,
-    /// Required answers missing.
-    Incomplete,
-    /// The service can be offered.
-    Eligible,
-}
-
-impl Headline {
-    /// All headlines, highest precedence first.
-    pub const PRECEDENCE: [Headline; 6] = [
-        Headline::UrgentSupport,
-        Headline::OutsideAgeRange,
-        Headline::ComplexNeeds,
-        Headline::HigherIntensity,
-        Headline::Incomplete,
-        Headline::Eligible,
-    ];
-}
 
 /// Why: one applicable fact, as data for the UI to translate.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -246,6 +225,41 @@ pub fn provisionally_eligible(
     headline_of(&base) == Headline::Eligible
 }
 
+/// What the screener asks: the questionnaire model's visibility
+/// ([`Questionnaire::visible_items_given`]) with the configuration's instruments and the
+/// rules' provisional eligibility. Here, with the rules, because the model knows neither.
+impl Questionnaire {
+    /// The items to ask now, in order.
+    ///
+    /// Skips sections of instruments that `config` disables, sections and
+    /// items whose [`Condition`](super::questionnaire::Condition) fails, and anything under
+    /// [`Condition::ProvisionallyEligible`](super::questionnaire::Condition::ProvisionallyEligible)
+    /// unless the answers so far are eligible ([`provisionally_eligible`]). A condition on
+    /// an item that is itself hidden fails, so follow-ups disappear with the question they
+    /// follow.
+    pub fn visible_items<'q>(&'q self, answers: &Answers, config: &Config) -> Vec<&'q Item> {
+        let visibility = Visibility {
+            instruments: config.instruments,
+            provisionally_eligible: provisionally_eligible(self, answers, config),
+        };
+        self.visible_items_given(answers, visibility)
+    }
+
+    /// How long answering takes, as the welcome screen says it before any answer: the
+    /// number of questions asked of someone the service fits, rounded to the nearest 5
+    /// ("about 30"), and the minutes at about 10 seconds a question, at least 2.
+    ///
+    /// Computed rather than written down because the partner's configuration decides
+    /// which instruments are asked: a fixed "about 30" would be wrong for a partner who
+    /// asks only the PHQ-9.
+    pub fn length_estimate(&self, config: &Config) -> (usize, usize) {
+        let asked = self.visible_items(&Answers::default(), config).len();
+        let rounded = ((asked + 2) / 5 * 5).max(5);
+        let minutes = asked.div_ceil(6).max(2);
+        (rounded, minutes)
+    }
+}
+
 /// Scores of the instruments that are both in the questionnaire and
 /// enabled by the configuration.
 fn enabled_scores(
@@ -351,8 +365,12 @@ fn reasons_assuming(
         });
     }
 
+    let visibility = Visibility {
+        instruments: config.instruments,
+        provisionally_eligible,
+    };
     let missing: Vec<String> = questionnaire
-        .visible_items_assuming(answers, config, provisionally_eligible)
+        .visible_items_given(answers, visibility)
         .into_iter()
         .filter(|item| item.required && !item.is_answered(answers))
         .map(|item| item.id.clone())

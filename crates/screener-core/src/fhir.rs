@@ -41,7 +41,7 @@
 //!   the download reads naturally); codings keep one display per code.
 //! * **Only what was asked.** A response holds only items visible with the
 //!   answers given and answered validly: answers kept for hidden follow-ups
-//!   (see [`flow`](crate::flow)) and invalid answers are left out, as FHIR
+//!   (see the app's `flow`) and invalid answers are left out, as FHIR
 //!   forbids answers to disabled items.
 //! * **Conditions.** `show_if: answer_in` becomes `enableWhen` (any value).
 //!   The contact section's condition (provisional eligibility) is computed by
@@ -54,9 +54,9 @@ use serde_json::{json, Map, Value};
 
 use super::answers::{AnswerValue, Answers};
 use super::config::Config;
-use super::default_questionnaire::ids;
 use super::eligibility::{Headline, Outcome, Reason};
 use super::instruments::Instrument;
+use super::names::ids;
 use super::questionnaire::{Condition, Item, ItemKind, Questionnaire, ResponseOption, Section};
 use super::text::{t, Lang, Text};
 

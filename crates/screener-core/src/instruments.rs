@@ -50,6 +50,32 @@ pub enum Instrument {
     Wsas,
 }
 
+/// Which standard instruments are asked and scored: the configuration's `instruments`
+/// section ([`Config::instruments`](crate::Config::instruments), default in
+/// `config/defaults.rs`). Here, beside [`Instrument`], so that the questionnaire model can
+/// be told which sections to ask without knowing the configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InstrumentSet {
+    /// PHQ-9 (depression).
+    pub phq9: bool,
+    /// GAD-7 (anxiety).
+    pub gad7: bool,
+    /// WSAS (functioning; scored, not used for eligibility).
+    pub wsas: bool,
+}
+
+impl InstrumentSet {
+    /// Whether `instrument` is asked.
+    pub fn enabled(&self, instrument: Instrument) -> bool {
+        match instrument {
+            Instrument::Phq9 => self.phq9,
+            Instrument::Gad7 => self.gad7,
+            Instrument::Wsas => self.wsas,
+        }
+    }
+}
+
 const PHQ9_ITEMS: [&str; 9] = [
     "phq9_1", "phq9_2", "phq9_3", "phq9_4", "phq9_5", "phq9_6", "phq9_7", "phq9_8", "phq9_9",
 ];

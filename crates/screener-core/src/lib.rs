@@ -5,27 +5,43 @@
 //!
 //! * [`text`] — bilingual [`Text`] (English and Traditional Chinese, Hong
 //!   Kong) and [`Lang`].
+//! * [`names`] — the items code reads by name: stable ids, the option values
+//!   the rules compare with, the age item's input range.
+//! * [`headline`] — [`Headline`], the one-line verdict, and its precedence.
 //! * [`questionnaire`] — the model: [`Questionnaire`], [`Section`],
 //!   [`Item`], [`ResponseOption`] (which carries its own score and risk),
-//!   [`Condition`]; which items are visible.
-//! * [`default_questionnaire`](mod@default_questionnaire) — the model service's questionnaire: age,
-//!   PHQ-9, GAD-7, WSAS, complexity, direct risk questions, contact
-//!   preferences.
+//!   [`Condition`]; which items are visible, given a [`Visibility`].
 //! * [`answers`] — [`Answers`] keyed by stable item id, and the
 //!   [`AnswerProblem`]s found when checking them.
 //! * [`instruments`] — PHQ-9 (Kroenke 2001), GAD-7 (Spitzer 2006) and WSAS
-//!   (Mundt 2002) scoring with their published bands.
+//!   (Mundt 2002) scoring with their published bands, and the
+//!   [`InstrumentSet`] a configuration asks.
 //! * [`risk`] — risk flags, raised by single answers.
-//! * [`eligibility`] — [`evaluate`]: headline, every reason, scores, flags
-//!   and problems.
 //! * [`config`] — the partner [`Config`] with the model service's defaults,
 //!   its validation, and lenient parsing that lists every problem.
+//! * [`default_questionnaire`](mod@default_questionnaire) — the model service's questionnaire: age,
+//!   PHQ-9, GAD-7, WSAS, complexity, direct risk questions, contact
+//!   preferences.
+//! * [`eligibility`] — [`evaluate`]: headline, every reason, scores, flags
+//!   and problems; and what is asked under the rules
+//!   ([`Questionnaire::visible_items`]).
 //! * [`alternatives`] — which of the partner's listed services a person is shown,
 //!   in what order and why, and the optional peer-support reflection.
+//! * [`fhir`] — the FHIR R4 `Questionnaire` and `QuestionnaireResponse`.
 //! * [`referral`] — intake: contact details, the FHIR referral bundle and
 //!   the outbox that delivers it exactly once (clock passed in).
 //! * [`static_help`] — the crisis list `index.html` shows without the app,
 //!   written from a [`Config`] and checked against one.
+//!
+//! Imports go one way, down this list's groups: `text`, `names` and
+//! `headline` import nothing of the core; the model (`questionnaire` with the
+//! vocabulary it is made of: `answers`, `instruments`, `risk`) imports only
+//! those; `config` imports the model's vocabulary and the leaves, never the
+//! rules or a questionnaire; `default_questionnaire` builds on the model and
+//! `config`; the rules (`eligibility`) take a questionnaire, answers and a
+//! configuration as data and read items through `names`; everything after
+//! them builds on the rules. The questionnaire model knows no rule: what its
+//! visibility needs beyond the answers comes in as a [`Visibility`].
 //!
 //! # ARCHITECTURE INVARIANT
 //!
@@ -55,7 +71,9 @@ pub mod config;
 pub mod default_questionnaire;
 pub mod eligibility;
 pub mod fhir;
+pub mod headline;
 pub mod instruments;
+pub mod names;
 pub mod questionnaire;
 pub mod referral;
 pub mod risk;
@@ -67,13 +85,14 @@ pub use answers::{
 };
 pub use config::{
     parse_config, parse_config_value, AgeRange, Centre, Config, ConfigError, ConfigProblem,
-    CrisisResource, Handoff, InstrumentSet, ServiceInfo, Theme, Thresholds,
+    CrisisResource, Handoff, ServiceInfo, Theme, Thresholds,
 };
 pub use default_questionnaire::{default_questionnaire, questionnaire_for};
 pub use eligibility::{evaluate, headline_of, provisionally_eligible, Headline, Outcome, Reason};
-pub use instruments::{score, Band, Instrument, ScaleScore, ScoreResult};
+pub use instruments::{score, Band, Instrument, InstrumentSet, ScaleScore, ScoreResult};
 pub use questionnaire::{
     Condition, Item, ItemKind, Questionnaire, ResponseOption, Section, TranslationSource,
+    Visibility,
 };
 pub use risk::{risk_flags, risk_of, RiskFlag, RiskKind};
 pub use text::{t, Lang, Text};

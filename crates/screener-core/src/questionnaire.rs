@@ -10,18 +10,23 @@
 //! stored, handed off and compared in tests. Never renumber them; add new
 //! ones instead.
 //!
-//! Visibility ([`Questionnaire::visible_items`]) decides only what is *asked*.
-//! It never changes what an answer *means*: a risk answer raises its flag
-//! whether or not its item is currently shown (see [`risk`](super::risk)).
+//! Visibility ([`Questionnaire::visible_items_given`]) decides only what is
+//! *asked*. It never changes what an answer *means*: a risk answer raises its
+//! flag whether or not its item is currently shown (see [`risk`](super::risk)).
+//!
+//! **The model knows no rule and no configuration.** What visibility needs
+//! besides the answers (which instruments are asked, whether the person is
+//! provisionally eligible) comes in as a [`Visibility`]; the rules compute it
+//! ([`Questionnaire::visible_items`], in [`eligibility`](super::eligibility)).
+//! This file imports only the model's own vocabulary (answers, instruments,
+//! risk kinds, texts), so the rules can read the model without a circle.
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use super::answers::{AnswerValue, Answers, ValueKind};
-use super::config::Config;
-use super::eligibility::provisionally_eligible;
-use super::instruments::Instrument;
+use super::instruments::{Instrument, InstrumentSet};
 use super::risk::RiskKind;
 use super::text::Text;
 
@@ -115,7 +120,7 @@ pub enum ItemKind {
         options: Vec<ResponseOption>,
     },
     /// A whole number within an *input* range. The input range only catches
-    /// typing slips; eligibility ranges live in [`Config`], so a person
+    /// typing slips; eligibility ranges live in [`Config`](crate::Config), so a person
     /// outside the service's range still gets a clear answer.
     WholeNumber {
         /// Smallest accepted input.
@@ -172,10 +177,24 @@ pub enum Condition {
         /// Option values that make this relevant.
         values: Vec<String>,
     },
-    /// [`evaluate`](super::eligibility::evaluate), ignoring every item under
-    /// this condition, would say `Eligible`. Used for contact preferences:
+    /// The person is provisionally eligible: [`evaluate`](super::eligibility::evaluate),
+    /// ignoring every item under this condition, would say `Eligible` (given as
+    /// [`Visibility::provisionally_eligible`]). Used for contact preferences:
     /// we only ask how to reach people we can offer the service to.
     ProvisionallyEligible,
+}
+
+/// What decides visibility besides the answers, decided elsewhere and given here as data:
+/// the model knows no configuration and no eligibility rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Visibility {
+    /// The instruments asked: sections of the others are not shown (the configuration's
+    /// [`InstrumentSet`]).
+    pub instruments: InstrumentSet,
+    /// Whether the items under [`Condition::ProvisionallyEligible`] are shown: whether the
+    /// rules, ignoring those items, find the answers eligible
+    /// ([`provisionally_eligible`](crate::eligibility::provisionally_eligible)).
+    pub provisionally_eligible: bool,
 }
 
 impl Questionnaire {
@@ -208,45 +227,30 @@ impl Questionnaire {
             .find(|s| s.instrument == Some(instrument))
     }
 
-    /// How long answering takes, as the welcome screen says it before any answer: the
-    /// number of questions asked of someone the service fits, rounded to the nearest 5
-    /// ("about 30"), and the minutes at about 10 seconds a question, at least 2.
+    /// The items to ask now, in order, given what visibility depends on besides the
+    /// answers ([`Visibility`]).
     ///
-    /// Computed rather than written down because the partner's configuration decides
-    /// which instruments are asked: a fixed "about 30" would be wrong for a partner who
-    /// asks only the PHQ-9.
-    pub fn length_estimate(&self, config: &Config) -> (usize, usize) {
-        let asked = self.visible_items(&Answers::default(), config).len();
-        let rounded = ((asked + 2) / 5 * 5).max(5);
-        let minutes = asked.div_ceil(6).max(2);
-        (rounded, minutes)
-    }
-
-    /// The items to ask now, in order.
+    /// Skips sections of instruments not in `visibility.instruments`, sections and items
+    /// whose [`Condition`] fails, and anything under
+    /// [`Condition::ProvisionallyEligible`] unless `visibility.provisionally_eligible`. A
+    /// condition on an item that is itself hidden fails, so follow-ups disappear with the
+    /// question they follow.
     ///
-    /// Skips sections of instruments that `config` disables, sections and
-    /// items whose [`Condition`] fails, and anything under
-    /// [`Condition::ProvisionallyEligible`] unless the answers so far are
-    /// eligible. A condition on an item that is itself hidden fails, so
-    /// follow-ups disappear with the question they follow.
-    pub fn visible_items<'q>(&'q self, answers: &Answers, config: &Config) -> Vec<&'q Item> {
-        let eligible = provisionally_eligible(self, answers, config);
-        self.visible_items_assuming(answers, config, eligible)
-    }
-
-    /// [`Questionnaire::visible_items`] with provisional eligibility given
-    /// rather than computed (eligibility itself needs the other items'
-    /// visibility, so this breaks the cycle).
-    pub fn visible_items_assuming<'q>(
+    /// The screener asks what [`visible_items`](Questionnaire::visible_items) returns:
+    /// this with the configuration's instruments and the rules' provisional eligibility.
+    pub fn visible_items_given<'q>(
         &'q self,
         answers: &Answers,
-        config: &Config,
-        provisionally_eligible: bool,
+        visibility: Visibility,
     ) -> Vec<&'q Item> {
+        let Visibility {
+            instruments,
+            provisionally_eligible,
+        } = visibility;
         let mut shown: Vec<&Item> = Vec::new();
         for section in &self.sections {
             if let Some(instrument) = section.instrument {
-                if !config.instruments.enabled(instrument) {
+                if !instruments.enabled(instrument) {
                     continue;
                 }
             }

@@ -15,7 +15,7 @@
 //! the source one. Nothing outside the list is touched, so the inline loader
 //! script, and the Content-Security-Policy hash of it, stay as they were.
 //!
-//! Pure string work: no I/O (see the invariant in [`crate::core`]).
+//! Pure string work: no I/O (see the invariant in [the crate's docs](crate)).
 
 use std::fmt;
 

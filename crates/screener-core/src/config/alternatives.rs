@@ -13,7 +13,7 @@
 use serde_json::{Map, Value};
 
 use super::validate::{check_https_url, Problems};
-use crate::default_questionnaire::{AGE_INPUT_MAX, AGE_INPUT_MIN};
+use crate::names::{AGE_INPUT_MAX, AGE_INPUT_MIN};
 use crate::text::{Lang, Text};
 
 /// A situation a service suits, named after the screener's outcomes (see

@@ -45,7 +45,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::instruments::Instrument;
 use super::text::{Lang, Text};
 
 pub mod alternatives;
@@ -56,6 +55,7 @@ pub mod referral;
 pub mod service;
 mod validate;
 
+pub use crate::instruments::InstrumentSet;
 pub use alternatives::{Alternative, Approach, Form, Mode, Situation};
 pub use crisis::{CrisisResource, LineMode, Reached};
 pub use parse::{parse_config, parse_config_value, MAX_DOCUMENT_BYTES, MAX_STRING};
@@ -163,29 +163,6 @@ pub struct Thresholds {
     /// published rule names no GAD-7 threshold; this mirrors the PHQ-9 rule
     /// at the same band.
     pub gad7_higher_intensity: u8,
-}
-
-/// Which standard instruments are asked and scored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct InstrumentSet {
-    /// PHQ-9 (depression).
-    pub phq9: bool,
-    /// GAD-7 (anxiety).
-    pub gad7: bool,
-    /// WSAS (functioning; scored, not used for eligibility).
-    pub wsas: bool,
-}
-
-impl InstrumentSet {
-    /// Whether `instrument` is asked.
-    pub fn enabled(&self, instrument: Instrument) -> bool {
-        match instrument {
-            Instrument::Phq9 => self.phq9,
-            Instrument::Gad7 => self.gad7,
-            Instrument::Wsas => self.wsas,
-        }
-    }
 }
 
 /// A centre a person can choose.

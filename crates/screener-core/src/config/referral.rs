@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::validate::{check_https_url, is_host_port, Problems};
-use crate::eligibility::Headline;
+use crate::headline::Headline;
 use crate::text::{Lang, Text};
 
 /// Where and how a request to be contacted is sent.

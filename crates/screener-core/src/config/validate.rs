@@ -6,8 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::*;
-use crate::default_questionnaire::{AGE_INPUT_MAX, AGE_INPUT_MIN};
 use crate::instruments::Instrument;
+use crate::names::{AGE_INPUT_MAX, AGE_INPUT_MIN};
 use crate::text::{Lang, Text};
 
 /// One thing wrong with a configuration.
