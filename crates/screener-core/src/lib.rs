@@ -33,15 +33,17 @@
 //! * [`static_help`] — the crisis list `index.html` shows without the app,
 //!   written from a [`Config`] and checked against one.
 //!
-//! Imports go one way, down this list's groups: `text`, `names` and
-//! `headline` import nothing of the core; the model (`questionnaire` with the
-//! vocabulary it is made of: `answers`, `instruments`, `risk`) imports only
-//! those; `config` imports the model's vocabulary and the leaves, never the
-//! rules or a questionnaire; `default_questionnaire` builds on the model and
-//! `config`; the rules (`eligibility`) take a questionnaire, answers and a
-//! configuration as data and read items through `names`; everything after
-//! them builds on the rules. The questionnaire model knows no rule: what its
-//! visibility needs beyond the answers comes in as a [`Visibility`].
+//! Imports go one way, in layers, each using only those below it: `text`,
+//! `names` and `headline` (leaves: nothing of the core); the questionnaire
+//! model (`questionnaire` and the vocabulary it is made of, `answers`,
+//! `instruments`, `risk`, which refer to each other's types); `config`;
+//! then `default_questionnaire`, the rules (`eligibility`) and `static_help`,
+//! none of which uses another; then `alternatives`, `fhir` and `referral`.
+//! So the model knows no rule and no configuration (what its visibility
+//! needs besides the answers comes in as a [`Visibility`]), the configuration
+//! knows no rule, and the rules take the questionnaire, the answers and the
+//! configuration as data and name the items they read through `names`. The
+//! test program's `layers` module holds this order.
 //!
 //! # ARCHITECTURE INVARIANT
 //!

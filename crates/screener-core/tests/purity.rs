@@ -18,7 +18,7 @@ const FORBIDDEN_IDENTS: &[&str] = &["SystemTime", "Instant"];
 
 /// Identifiers and `::` separators of Rust source, outside comments,
 /// strings and character literals.
-fn code_tokens(source: &str) -> Vec<String> {
+pub(crate) fn code_tokens(source: &str) -> Vec<String> {
     let chars: Vec<char> = source.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -181,7 +181,7 @@ fn violations(source: &str) -> Vec<String> {
     found
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
         let path = entry.expect("directory entry").path();
         if path.is_dir() {

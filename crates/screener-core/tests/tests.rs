@@ -8,6 +8,7 @@
 //! - `eligibility`: scenarios, precedence, every reason, the serialised shape.
 //! - `exhaustive`: every answer vector of each instrument against published oracles.
 //! - `fhir`: the FHIR `Questionnaire` and `QuestionnaireResponse`.
+//! - `layers`: inside the core, imports go one way between concerns.
 //! - `properties`: property tests (risk from single answers, bad answers never panic).
 //! - `purity`: no I/O and no clock, the part of purity the compiler does not check.
 //! - `questionnaire`: the default questionnaire is sound; visibility and follow-ups.
@@ -29,6 +30,7 @@ mod crisis_words;
 mod eligibility;
 mod exhaustive;
 mod fhir;
+mod layers;
 mod properties;
 mod purity;
 mod questionnaire;
