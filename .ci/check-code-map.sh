@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Keeps ARCHITECTURE.md's code map complete: each path below must appear in ARCHITECTURE.md
-# in backticks (`src/flow.rs`; a folder as `src/core` or `src/core/`). On failure it names
+# in backticks (`src/flow.rs`; a folder as `src/storage` or `src/storage/`). On failure it names
 # every path that is missing.
 #   - every folder under src/, at any depth;
 #   - every file directly in src/;
-#   - every .rs, .mjs or .js file directly in a folder of src/ (src/core/risk.rs), except
+#   - every .rs, .mjs or .js file directly in a folder of src/ (src/storage/store.rs), except
 #     mod.rs, which its folder stands for;
 #   - every folder under tests/, at any depth;
+#   - every folder under crates/, at any depth (each crate, its src/ and tests/ and their
+#     folders);
+#   - every .rs file under a crate's src/ (crates/screener-core/src/config/crisis.rs), at
+#     any depth, except mod.rs, which its folder stands for, and each crate's Cargo.toml;
 #   - every top-level folder of the repository.
 # Files are the ones git knows of, committed or new but not ignored, that exist on disk, so
 # a module added but not yet committed counts too.
@@ -35,6 +39,9 @@ required="$(
   {
     printf '%s\n' "$folders" | grep -E '^src/' || true
     printf '%s\n' "$folders" | grep -E '^tests/' || true
+    printf '%s\n' "$folders" | grep -E '^crates/' || true
+    printf '%s' "$files" | grep -E '^crates/[^/]+/src/.+\.rs$' | grep -vE '/mod\.rs$' || true
+    printf '%s' "$files" | grep -E '^crates/[^/]+/Cargo\.toml$' || true
     printf '%s\n' "$folders" | grep -vE '/' || true
     printf '%s' "$files" | grep -E '^src/[^/]+$' || true
     printf '%s' "$files" | grep -E '^src/[^/]+/[^/]+\.(rs|mjs|js)$' | grep -vE '/mod\.rs$' || true

@@ -16,7 +16,9 @@ PARTNER_CONFIG="tests/fixtures/config-partner-lines.json"
 PARTNER_DIST="target/e2e-partner-dist"
 cd "$ROOT"
 
-cargo build --locked --quiet --bin screener-cli
+# The CLI is its own package of the workspace (crates/screener-cli); its binary lands in
+# the workspace's target/ like the app's.
+cargo build --locked --quiet -p screener-cli
 # Cargo's output may be elsewhere (CARGO_TARGET_DIR); the scratch files below stay in this
 # checkout's target/, where the cross-engine tests look for the partner copy.
 CLI="${CARGO_TARGET_DIR:-target}/debug/screener-cli"

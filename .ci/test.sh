@@ -2,7 +2,8 @@
 # Runs every test layer of the screener and fails if any fails:
 #   0. the tool-pin checks themselves
 #   1. formatting and lints (native and wasm32)
-#   2. native unit, property and exhaustive tests of the pure core (cargo test)
+#   2. native unit, property and exhaustive tests of the whole workspace: the app, the pure
+#      core (crates/screener-core) and its command line (crates/screener-cli)
 #   3. browser tests (wasm-bindgen-test in headless Chromium, then Firefox)
 #   4. release build (trunk --release --offline, wasm-opt -Oz) and the size budget
 #   5. end-to-end tests (Playwright + axe-core) against that build served on loopback,
@@ -32,18 +33,18 @@ step "code map (ARCHITECTURE.md names every folder and module)"
 bash "$ROOT/.ci/check-code-map.sh"
 
 step "clippy (native)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
-step "unit, property and exhaustive tests (native)"
-cargo test --locked
+step "unit, property and exhaustive tests (native, every crate of the workspace)"
+cargo test --workspace --locked
 
 browser_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test --locked --target wasm32-unknown-unknown --test web --test web_storage
+    cargo test --locked --target wasm32-unknown-unknown -p screener --test web --test web_storage
 }
 # wasm-bindgen-test-runner takes the first driver it finds, geckodriver before chromedriver,
 # and setup.sh exports both: without GECKODRIVER it runs in Chromium, with it in Firefox.

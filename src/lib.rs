@@ -8,7 +8,8 @@
 //! ## Layout: a pure core and a thin shell
 //!
 //! - [`core`]: the questionnaire model, instruments, scoring, risk, eligibility and
-//!   configuration. Plain Rust with no browser or framework types; tested natively.
+//!   configuration: the crate `screener-core` (`crates/screener-core`), which depends on
+//!   no browser or framework crate; tested natively.
 //! - [`components`]: Leptos components. They render state and send events; the core
 //!   decides. One component per file, named after it.
 //! - [`delivery`]: sends a consented request to be contacted to the partner's FHIR
@@ -22,7 +23,9 @@
 //! privacy (nothing leaves the device unless asked) and accessibility (WCAG 2.2 AA).
 
 pub mod components;
-pub mod core;
+/// The screening core, its own crate (`crates/screener-core`), under the name the app's
+/// code has always used: `crate::core::…` here, `screener::core::…` in the tests.
+pub use screener_core as core;
 pub mod delivery;
 pub mod flow;
 pub mod i18n;

@@ -122,7 +122,7 @@ test('the static list says what the app says for the same configuration, scripts
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crisis-partner-'));
   const pagePath = path.join(dir, 'index.html');
   fs.copyFileSync(path.join(root, 'dist', 'index.html'), pagePath);
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'screener-cli', '--',
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'screener-cli', '--',
     'write-crisis-lines', CONFIG_PATH, pagePath], { cwd: root, stdio: 'inherit' });
   const html = fs.readFileSync(pagePath, 'utf8');
   const serve = (page) => page.route((url) => url.pathname === '/', (route) => route.fulfill({

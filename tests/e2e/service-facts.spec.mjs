@@ -9,7 +9,7 @@ import { HOST } from './host/ports.mjs';
 import { EN, ZH, answerUntilReview, scenario } from './flow.mjs';
 import { snap } from './helpers.mjs';
 
-// The model service's facts as the pages word them (see src/core/config/service.rs).
+// The model service's facts as the pages word them (see crates/screener-core/src/config/service.rs).
 const DEFAULT_FACTS_EN = [
   /45[- ]minute/i, /two weeks/i, /6 to 8/, /video or phone/i, /video call/i, /adults aged/i,
   /free support/i, /mild to moderate/i, /30 days/,

@@ -1,5 +1,5 @@
 // A structural check of a FHIR R4 QuestionnaireResponse against its Questionnaire, for the
-// end-to-end tests (the native tests in tests/core_fhir.rs check the same rules in Rust).
+// end-to-end tests (the native tests in crates/screener-core/tests/fhir.rs check the same rules in Rust).
 // Returns a list of problems; empty means it passed. It checks what a receiving system
 // relies on, following the R4 resource definitions and invariants:
 //   - resourceType, a valid status code, `questionnaire` = the Questionnaire's url|version,
