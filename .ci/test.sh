@@ -33,18 +33,18 @@ step "code map (ARCHITECTURE.md names every folder and module)"
 bash "$ROOT/.ci/check-code-map.sh"
 
 step "clippy (native)"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked --features screener/test-doubles -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --features screener/test-doubles --target wasm32-unknown-unknown -- -D warnings
 
 step "unit, property and exhaustive tests (native, every crate of the workspace)"
-cargo test --workspace --locked
+cargo test --workspace --locked --features screener/test-doubles
 
 browser_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test --locked --target wasm32-unknown-unknown -p screener --test web --test web_storage
+    cargo test --locked --target wasm32-unknown-unknown -p screener --features test-doubles --test web --test web_storage
 }
 # wasm-bindgen-test-runner takes the first driver it finds, geckodriver before chromedriver,
 # and setup.sh exports both: without GECKODRIVER it runs in Chromium, with it in Firefox.

@@ -1,10 +1,11 @@
 //! Where records are kept: a small key–value [`Backend`] trait, the browser's
-//! [`LocalStorage`], an in-memory [`MemoryBackend`] and a [`FaultyBackend`] test double.
+//! [`LocalStorage`] and an in-memory [`MemoryBackend`] (the test double that fails on
+//! demand is in `faulty`, built only for tests).
 //!
 //! Every method returns a [`StorageError`] value instead of throwing or panicking. This is
 //! the only place in the app that calls the Web Storage API.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -192,8 +193,10 @@ impl MemoryBackend {
         self.entries.borrow().is_empty()
     }
 
-    /// Size as browsers count it for the quota: UTF-16 code units of every key and value.
-    fn size_with(&self, key: &str, value: &str) -> usize {
+    /// Size as browsers count it for the quota: UTF-16 code units of every key and value
+    /// (`key` set to `value`). Only the test double enforces a quota.
+    #[cfg(any(test, feature = "test-doubles"))]
+    pub(super) fn size_with(&self, key: &str, value: &str) -> usize {
         let units = |s: &str| s.encode_utf16().count();
         self.entries
             .borrow()
@@ -226,146 +229,9 @@ impl Backend for MemoryBackend {
     }
 }
 
-/// A fault a [`FaultyBackend`] can be told to produce.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Fault {
-    /// Fail with [`StorageError::Unavailable`] (disabled, blocked, private mode).
-    Unavailable,
-    /// Fail with [`StorageError::QuotaExceeded`] (storage full).
-    QuotaExceeded,
-}
-
-impl Fault {
-    fn error(self) -> StorageError {
-        match self {
-            Fault::Unavailable => StorageError::Unavailable,
-            Fault::QuotaExceeded => StorageError::QuotaExceeded,
-        }
-    }
-}
-
-/// A **test double**: a [`MemoryBackend`] whose operations can be made to fail, one kind
-/// of operation at a time, and which can enforce a quota like a browser does.
-///
-/// Public so browser tests (an integration test crate) can run every fault through
-/// [`Store`](super::Store). Not meant for the app itself.
-///
-/// ```
-/// use screener::storage::{Backend, Fault, FaultyBackend, StorageError};
-/// let backend = FaultyBackend::new();
-/// backend.fail_writes(Some(Fault::QuotaExceeded));
-/// assert_eq!(backend.set("k", "v"), Err(StorageError::QuotaExceeded));
-/// backend.heal();
-/// assert_eq!(backend.set("k", "v"), Ok(()));
-/// ```
-#[derive(Debug, Default)]
-pub struct FaultyBackend {
-    inner: MemoryBackend,
-    reads: Cell<Option<Fault>>,
-    writes: Cell<Option<Fault>>,
-    removes: Cell<Option<Fault>>,
-    listing: Cell<Option<Fault>>,
-    quota: Cell<Option<usize>>,
-}
-
-impl FaultyBackend {
-    /// An empty, healthy store.
-    pub fn new() -> FaultyBackend {
-        FaultyBackend::default()
-    }
-
-    /// A healthy store holding what `inner` holds.
-    pub fn over(inner: MemoryBackend) -> FaultyBackend {
-        FaultyBackend {
-            inner,
-            ..FaultyBackend::default()
-        }
-    }
-
-    /// Makes [`Backend::get`] fail (or, with `None`, work again).
-    pub fn fail_reads(&self, fault: Option<Fault>) {
-        self.reads.set(fault);
-    }
-
-    /// Makes [`Backend::set`] fail (or, with `None`, work again).
-    pub fn fail_writes(&self, fault: Option<Fault>) {
-        self.writes.set(fault);
-    }
-
-    /// Makes [`Backend::remove`] fail (or, with `None`, work again).
-    pub fn fail_removes(&self, fault: Option<Fault>) {
-        self.removes.set(fault);
-    }
-
-    /// Makes [`Backend::keys`] fail (or, with `None`, work again).
-    pub fn fail_listing(&self, fault: Option<Fault>) {
-        self.listing.set(fault);
-    }
-
-    /// Makes every operation fail, as a disabled or blocked storage does.
-    pub fn fail_everything(&self, fault: Fault) {
-        for cell in [&self.reads, &self.writes, &self.removes, &self.listing] {
-            cell.set(Some(fault));
-        }
-    }
-
-    /// Limits the total size (UTF-16 code units of keys and values, as browsers count)
-    /// beyond which [`Backend::set`] fails with [`StorageError::QuotaExceeded`].
-    pub fn set_quota(&self, units: Option<usize>) {
-        self.quota.set(units);
-    }
-
-    /// Clears every fault and the quota.
-    pub fn heal(&self) {
-        for cell in [&self.reads, &self.writes, &self.removes, &self.listing] {
-            cell.set(None);
-        }
-        self.quota.set(None);
-    }
-
-    /// What is stored, read past any fault.
-    pub fn inner(&self) -> &MemoryBackend {
-        &self.inner
-    }
-}
-
-impl Backend for FaultyBackend {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        match self.reads.get() {
-            Some(fault) => Err(fault.error()),
-            None => self.inner.get(key),
-        }
-    }
-
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        if let Some(fault) = self.writes.get() {
-            return Err(fault.error());
-        }
-        if let Some(quota) = self.quota.get() {
-            if self.inner.size_with(key, value) > quota {
-                return Err(StorageError::QuotaExceeded);
-            }
-        }
-        self.inner.set(key, value)
-    }
-
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        match self.removes.get() {
-            Some(fault) => Err(fault.error()),
-            None => self.inner.remove(key),
-        }
-    }
-
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        match self.listing.get() {
-            Some(fault) => Err(fault.error()),
-            None => self.inner.keys(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::faulty::{Fault, FaultyBackend};
     use super::*;
 
     #[test]

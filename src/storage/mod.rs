@@ -21,8 +21,8 @@
 //!   [`decode`] (migration of the pre-release format 0; answers checked against the
 //!   questionnaire, misfits dropped and reported).
 //! * [`backend`]: the [`Backend`] trait over string keys and values, with
-//!   [`LocalStorage`] (the browser), [`MemoryBackend`] and the [`FaultyBackend`] test
-//!   double.
+//!   [`LocalStorage`] (the browser) and [`MemoryBackend`]; `faulty`, a backend that fails
+//!   on demand, exists only for tests (feature `test-doubles`).
 //! * [`store`] (pure logic, time passed in): [`Store`] — open (expiry, migration, faults),
 //!   save (revision and two-tab conflict check), delete everything, keep in memory only.
 //! * [`outbox`] (pure): the versioned outbox record under [`OUTBOX_KEY`]: a consented
@@ -102,13 +102,17 @@
 pub mod backend;
 pub mod error;
 pub mod events;
+#[cfg(any(test, feature = "test-doubles"))]
+pub mod faulty;
 pub mod outbox;
 pub mod record;
 pub mod store;
 
-pub use backend::{Backend, Fault, FaultyBackend, LocalStorage, MemoryBackend};
+pub use backend::{Backend, LocalStorage, MemoryBackend};
 pub use error::StorageError;
 pub use events::{now_ms, on_outbox_changed, on_record_changed, ListenerHandle};
+#[cfg(any(test, feature = "test-doubles"))]
+pub use faulty::{Fault, FaultyBackend};
 pub use outbox::{decode_outbox, encode_outbox, OutboxDecodeError, OUTBOX_KEY};
 pub use record::{
     decode, encode, fingerprint, instrument_versions, whole_ms, DecodeError, Decoded, SavedRecord,
