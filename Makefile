@@ -4,9 +4,9 @@ serve:
 	bash .ci/serve.sh
 test:
 	bash .ci/test.sh
-# Issue 9's performance benchmark: release build, sizes and timings (see bench/README.md).
+# The performance benchmark: release build, sizes and timings (see bench/README.md).
 bench:
 	bash bench/run.sh
-# Issue 15's intake against the test FHIR server, on loopback (see docs/deploying.md §8).
+# Intake against the test FHIR server, on loopback (see docs/deploying.md §8).
 try-referral:
 	bash .ci/try-referral.sh

@@ -6,7 +6,7 @@
 //! is not a Rust identifier (the rule is `locales/check.rs`, tested by `tests/locales.rs`).
 //! A key used in code but absent from the files fails to compile. Plain constants rather
 //! than an i18n framework: every string is a `&'static str` picked by a `match`, which
-//! keeps the WebAssembly small (issue 9).
+//! keeps the WebAssembly small.
 use std::collections::BTreeMap;
 use std::error::Error;
 use std::fmt::Write as _;

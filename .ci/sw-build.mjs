@@ -1,5 +1,5 @@
 // Trunk post-build hook (after minify-glue.mjs and csp-hashes.mjs): writes the build's
-// service worker, sw.js, from the template src/sw.js (issue 16). It fills in
+// service worker, sw.js, from the template src/sw.js. It fills in
 //   ASSETS: exactly the files of this build a visit needs (the page, the loader, the
 //           app's script, styles and WebAssembly, the embed script), read from the build
 //           output, never from a hand-kept list;

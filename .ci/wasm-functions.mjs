@@ -1,4 +1,4 @@
-// The largest function bodies of a .wasm file (issue 16), for .ci/check-build.sh:
+// The largest function bodies of a .wasm file, for .ci/check-build.sh:
 //
 //   node .ci/wasm-functions.mjs FILE MAX_BYTES
 //

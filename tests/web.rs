@@ -261,7 +261,7 @@ async fn an_answer_is_saved_after_the_frame_or_at_once_when_the_page_is_left() {
     let (container, _handle) = mount_on_a_clean_device().await;
     start_and_answer_age(&container, "41").await;
     // Only microtasks have run since the answer: no frame has been painted, so the save is
-    // still pending (writing first would delay the crisis panel, issue 9).
+    // still pending (writing first would delay the crisis panel).
     assert!(
         saved_record().is_none(),
         "nothing is written before the frame is painted"

@@ -22,8 +22,8 @@ pub use screening::with_screening;
 use crate::core::alternatives::Reflection;
 use crate::core::referral::{ContactDetails, Referral};
 use crate::core::{
-    default_questionnaire, evaluate, risk_flags, risk_of, AnswerValue, Answers, Config, Lang,
-    Outcome, Questionnaire, RiskFlag,
+    evaluate, risk_flags, risk_of, AnswerValue, Answers, Config, Lang, Outcome, Questionnaire,
+    RiskFlag,
 };
 use crate::delivery::Courier;
 use crate::flow::{self, Screen};
@@ -117,15 +117,6 @@ impl Session {
     /// Creates the session for `config`, starting on the welcome screen.
     pub fn new(config: Config, lang: Lang) -> Self {
         let questionnaire = crate::core::questionnaire_for(&config);
-        Self::with(questionnaire, config, lang)
-    }
-
-    /// A session with the built-in default configuration and no services (for tests).
-    pub fn default_for_tests() -> Self {
-        Self::with(default_questionnaire(), Config::default(), Lang::En)
-    }
-
-    fn with(questionnaire: Questionnaire, config: Config, lang: Lang) -> Self {
         let questionnaire = Fixed(StoredValue::new(questionnaire));
         let config = Fixed(StoredValue::new(config));
         let answers = RwSignal::new(Answers::new());

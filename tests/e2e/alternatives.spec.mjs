@@ -1,4 +1,4 @@
-// Alternatives that lead somewhere (issue 18): a partner listing several services of its
+// Alternatives that lead somewhere: a partner listing several services of its
 // own (configs/alternatives.json, served on APP_ALTERNATIVES) sees, for each outcome, the
 // services that fit it, with working tel: and https: links; the peer-support reflection
 // reorders the peer options and is kept on the device; the built-in default shows no

@@ -1,4 +1,4 @@
-// Offline and instant on return (issue 16): the service worker (src/sw.js, written for
+// Offline and instant on return: the service worker (src/sw.js, written for
 // each build as sw.js by .ci/sw-build.mjs, registered by src/loader.mjs after the first
 // screen is painted).
 //

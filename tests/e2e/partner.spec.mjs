@@ -125,7 +125,7 @@ test('events: steps name only the section, no risk, completed with a valid FHIR 
   const [completed] = await ofType(page, 'completed');
   expect(Object.keys(completed).sort()).toEqual(['alternativesShown', 'answersIncluded', 'outcome', 'questionnaire', 'questionnaireResponse', 'referral', 'type']);
   expect(completed.alternativesShown).toEqual([]); // partner.json lists no services of its own
-  // No referral configured for this partner: none was made (issue 15).
+  // No referral configured for this partner: none was made.
   expect(completed.referral).toBeNull();
   expect(completed.answersIncluded).toBe(true);
   expect(completed.outcome.headline).toBe('eligible');

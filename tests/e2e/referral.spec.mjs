@@ -1,4 +1,4 @@
-// Intake (issue 15): an eligible person asks to be contacted, and the request reaches a
+// Intake: an eligible person asks to be contacted, and the request reaches a
 // real FHIR implementation (tests/e2e/fhir/server.mjs: Medplum's router in memory, on its
 // own origin) exactly once, however the network behaves. Driven by visible labels and
 // roles; the server's log and store are the witnesses.

@@ -1,4 +1,4 @@
-// The service's facts come from the partner's configuration (issue 19). The partner app
+// The service's facts come from the partner's configuration. The partner app
 // (127.0.0.1:8383, host/configs/partner.json) describes a service whose every fact differs
 // from the model service's: contact within five days, a 30-minute first conversation by
 // phone or in person, 3 to 5 sessions over ten weeks, a charge, its own words on who it

@@ -209,7 +209,7 @@ for (const engine of engines) {
         fs.writeFileSync(path.join(SCREENSHOT_DIR, `${engine}-18-summary.pdf`), pdf);
         // Chromium prints this summary on one page (tests/e2e/print.spec.mjs); Firefox
         // runs its last two lines onto a second (measured with 11pt and with 10pt print
-        // text: open, see the closing report of issue 17). More than two means the print
+        // text: still open). More than two means the print
         // styles no longer hide the controls.
         const pages = pdfPages(pdf);
         assert.ok(pages >= 1 && pages <= 2, `pages in the printed summary: ${pages}`);

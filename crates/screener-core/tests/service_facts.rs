@@ -1,5 +1,5 @@
 //! The service's facts in the configuration: their validation, and the words each
-//! configured combination produces in both languages (issue 19).
+//! configured combination produces in both languages.
 
 use screener_core::config::{age_group, ContactMode, Cost};
 use screener_core::{parse_config, questionnaire_for, AgeRange, Config, Lang, Text};

@@ -298,7 +298,7 @@ fn en_minutes_adjective(m: i32) -> String {
 /// how a partner happened to list them.
 fn sorted_modes(c: &FirstConversation) -> Vec<ContactMode> {
     // A filter over the fixed order rather than a sort: the standard library's sort
-    // costs about 4 KB of WebAssembly (issue 9), and this also drops duplicates.
+    // costs about 4 KB of WebAssembly, and this also drops duplicates.
     ContactMode::ALL
         .into_iter()
         .filter(|m| c.modes.contains(m))
