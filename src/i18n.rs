@@ -21,7 +21,6 @@ use std::fmt::{Display, Write as _};
 
 use crate::core::Lang;
 use crate::session::use_session;
-use leptos::prelude::*;
 
 /// One UI message in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +55,7 @@ pub mod msg {
 /// truth (the language switch, a host's "set language" and a resumed session all set it).
 #[derive(Clone, Copy, Debug)]
 pub struct I18n {
-    lang: ReadSignal<Lang>,
+    lang: crate::session::View<Lang>,
 }
 
 impl I18n {

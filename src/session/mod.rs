@@ -78,6 +78,57 @@ impl<T: Send + Sync + 'static> Fixed<T> {
     }
 }
 
+/// A read-only view of one of the session's signals: reading it in a closure tracks it,
+/// as reading the signal would; nothing can change it through the view.
+///
+/// A thin wrapper rather than Leptos's `ReadSignal`: every read goes through the
+/// `RwSignal` code the session already has, where a second signal type would add its own
+/// copy of that code for every value type to the WebAssembly.
+pub struct View<T: 'static>(RwSignal<T>);
+
+impl<T: 'static> Clone for View<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for View<T> {}
+
+impl<T: 'static> std::fmt::Debug for View<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("View")
+    }
+}
+
+impl<T: Send + Sync + 'static> View<T> {
+    /// Calls `f` with the value, tracking it.
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.0.with(f)
+    }
+
+    /// Calls `f` with the value, without tracking it.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.0.with_untracked(f)
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> View<T> {
+    /// The value, tracked.
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+
+    /// The value, untracked.
+    pub fn get_untracked(&self) -> T {
+        self.0.get_untracked()
+    }
+
+    /// The value, untracked; `None` once the session is gone (a timer may outlive it).
+    pub fn try_get_untracked(&self) -> Option<T> {
+        self.0.try_get_untracked()
+    }
+}
+
 /// The browser services the session's actions call: saving to the device and delivering
 /// a consented request. Absent where a test mounts components without them.
 #[derive(Clone, Copy)]
@@ -178,49 +229,49 @@ impl Session {
     }
 
     /// Every answer given, including answers to questions now hidden.
-    pub fn answers(&self) -> ReadSignal<Answers> {
-        self.answers.read_only()
+    pub fn answers(&self) -> View<Answers> {
+        View(self.answers)
     }
 
     /// The screen shown.
-    pub fn screen(&self) -> ReadSignal<Screen> {
-        self.screen.read_only()
+    pub fn screen(&self) -> View<Screen> {
+        View(self.screen)
     }
 
     /// Whether an answer is being changed from the review screen (Next returns there).
-    pub fn from_review(&self) -> ReadSignal<bool> {
-        self.from_review.read_only()
+    pub fn from_review(&self) -> View<bool> {
+        View(self.from_review)
     }
 
     /// Whether the crisis panel is collapsed to its one-line form.
-    pub fn crisis_collapsed(&self) -> ReadSignal<bool> {
-        self.crisis_collapsed.read_only()
+    pub fn crisis_collapsed(&self) -> View<bool> {
+        View(self.crisis_collapsed)
     }
 
     /// The person's own safety plan, kept on the device like the answers.
-    pub fn safety_plan(&self) -> ReadSignal<String> {
-        self.safety_plan.read_only()
+    pub fn safety_plan(&self) -> View<String> {
+        View(self.safety_plan)
     }
 
     /// The optional peer-support reflection: orders the peer options, never decides
     /// eligibility; kept on the device like the answers.
-    pub fn reflection(&self) -> ReadSignal<Reflection> {
-        self.reflection.read_only()
+    pub fn reflection(&self) -> View<Reflection> {
+        View(self.reflection)
     }
 
     /// Notices for the person, newest last.
-    pub fn notices(&self) -> ReadSignal<Vec<Notice>> {
-        self.notices.read_only()
+    pub fn notices(&self) -> View<Vec<Notice>> {
+        View(self.notices)
     }
 
     /// The language shown.
-    pub fn lang(&self) -> ReadSignal<Lang> {
-        self.lang.read_only()
+    pub fn lang(&self) -> View<Lang> {
+        View(self.lang)
     }
 
     /// Whether answers are kept on this device (false: in memory only, shared computers).
-    pub fn keeps_on_device(&self) -> ReadSignal<bool> {
-        self.keep_on_device.read_only()
+    pub fn keeps_on_device(&self) -> View<bool> {
+        View(self.keep_on_device)
     }
 
     /// The outcome of the answers so far.
@@ -235,26 +286,26 @@ impl Session {
     }
 
     /// How the service can reach the person (asked before a request is sent).
-    pub fn contact(&self) -> ReadSignal<ContactDetails> {
-        self.contact.read_only()
+    pub fn contact(&self) -> View<ContactDetails> {
+        View(self.contact)
     }
 
     /// The consented request to be contacted, pending or sent (`None`: none made).
-    pub fn referral(&self) -> ReadSignal<Option<Referral>> {
-        self.referral.read_only()
+    pub fn referral(&self) -> View<Option<Referral>> {
+        View(self.referral)
     }
 
     /// Whether the page's Content-Security-Policy blocked the request (a deployment
     /// error, shown to the deployer).
-    pub fn referral_blocked(&self) -> ReadSignal<bool> {
-        self.referral_blocked.read_only()
+    pub fn referral_blocked(&self) -> View<bool> {
+        View(self.referral_blocked)
     }
 
     /// Whether the first screen has been painted. What that screen does not show (the
     /// hidden crisis panel, the closed answers menu, the deployer's notices, the host
     /// bridge) waits for it, so a slow phone builds less before a person can start.
-    pub fn first_screen_painted(&self) -> ReadSignal<bool> {
-        self.first_screen_painted.read_only()
+    pub fn first_screen_painted(&self) -> View<bool> {
+        View(self.first_screen_painted)
     }
 
     /// Where focus goes next (the crisis panel's heading, a screen's heading).
