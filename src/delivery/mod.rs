@@ -73,7 +73,8 @@ impl Courier {
     /// "Send my request": makes the request from the screening as it stands, saves it
     /// (so a closed tab loses nothing), shows it, and tries at once. Makes nothing when the
     /// outcome may not send one, or a request was already made for this screening.
-    pub fn submit(self, session: Session) {
+    pub fn submit(self) {
+        let session = self.runner.state;
         if let Some(referral) = make_referral(session) {
             self.runner.save(&referral);
             session.show_referral(Some(referral));
@@ -87,9 +88,9 @@ impl Courier {
     }
 
     /// Back to keeping answers on the device: the outbox goes back there too.
-    pub fn keep_on_device(self, keep: bool, session: Session) {
+    pub fn keep_on_device(self, keep: bool) {
         if keep {
-            if let Some(referral) = session.referral().get_untracked() {
+            if let Some(referral) = self.runner.state.referral().get_untracked() {
                 self.runner.save(&referral);
             }
         }

@@ -450,7 +450,7 @@ impl Session {
     /// focus on it.
     pub fn consent(&self) {
         if let Some(s) = self.services() {
-            s.courier.submit(*self);
+            s.courier.submit();
         }
         self.focus.request_referral_status();
         self.go(Screen::Result);
@@ -464,7 +464,7 @@ impl Session {
         self.keep_on_device.set(keep);
         if let Some(s) = self.services() {
             s.saver.set_keep_on_device(keep);
-            s.courier.keep_on_device(keep, *self);
+            s.courier.keep_on_device(keep);
         }
         if !keep {
             self.notify(Notice::NotKeepingOnDevice);

@@ -9,7 +9,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectAccessible, snap } from './helpers.mjs';
+import { expectAccessible, serveConfig, snap } from './helpers.mjs';
 import { EN } from './flow.mjs';
 
 // Each test answers ./config.json with page.route, several times in one page; a service
@@ -24,11 +24,6 @@ const partner = JSON.parse(fs.readFileSync(path.join(here, 'host', 'configs', 'p
 const DEFAULT_NAME = 'Low-intensity psychological support';
 const COLOUR_ROLES = 'primary, on_primary, background, surface, text, muted_text, border, accent, focus, danger, on_danger';
 const TOP_LEVEL = 'service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral, alternatives';
-
-/** Answers the app's request for ./config.json with `body`. */
-async function serveConfig(page, body, { status = 200, contentType = 'application/json; charset=utf-8' } = {}) {
-  await page.route('**/config.json', (route) => route.fulfill({ status, contentType, body }));
-}
 
 /** Console errors, except the browser's own line for a failed network load. */
 function consoleErrors(page) {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, checkScreen, expectAccessible } from './helpers.mjs';
+import { openApp, checkScreen, expectAccessible, serveConfig } from './helpers.mjs';
 import { EN, ZH, answerUntil, answerUntilReview, scenario } from './flow.mjs';
 
 test.use({ serviceWorkers: 'block' });
@@ -70,11 +70,7 @@ async function expectPartnerLines(page, w, where) {
 
 for (const [lang, w] of Object.entries(WORDS)) {
   test.describe(`a partner unlike the model in every crisis fact (${lang})`, () => {
-    test.beforeEach(async ({ page }) => {
-      await page.route('**/config.json', (route) => route.fulfill({
-        status: 200, contentType: 'application/json; charset=utf-8', body: CONFIG,
-      }));
-    });
+    test.beforeEach(async ({ page }) => { await serveConfig(page, CONFIG); });
 
     test('"Get help now" on the first and a middle screen shows only its facts', async ({ page }) => {
       await openApp(page, w.url);
@@ -158,9 +154,7 @@ test('a long unbroken label wraps inside the crisis panel at 320 px', async ({ p
   const config = JSON.parse(CONFIG);
   config.crisis_resources[0].name.en = long;
   config.crisis_resources[0].hours.en = `Nightly${'0'.repeat(100)}`;
-  await page.route('**/config.json', (route) => route.fulfill({
-    status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(config),
-  }));
+  await serveConfig(page, JSON.stringify(config));
   await page.setViewportSize({ width: 320, height: 640 });
   await openApp(page, '/?lang=en');
   await page.getByRole('button', { name: 'Get help now' }).click();

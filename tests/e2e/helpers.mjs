@@ -18,6 +18,12 @@ export function watchConsole(page) {
   return errors;
 }
 
+/** Answers the app's request for ./config.json with `body` (a service worker would answer
+ * it out of page.route's sight: block workers in specs that use this). */
+export async function serveConfig(page, body, { status = 200, contentType = 'application/json; charset=utf-8' } = {}) {
+  await page.route('**/config.json', (route) => route.fulfill({ status, contentType, body }));
+}
+
 /** Opens the app and waits until it has mounted (the static help is then hidden). */
 export async function openApp(page, url = '/') {
   await page.goto(url);

@@ -46,13 +46,7 @@ pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
     };
     // Over-long strings are refused before anything is read, wherever they are, so no
     // field (nor one added later) can carry a megabyte into the screens.
-    for (key, value) in &map {
-        if key.chars().count() > MAX_KEY {
-            p.push("$", field_name_too_long(key.chars().count()));
-        } else {
-            long_strings(value, key, &mut p);
-        }
-    }
+    long_strings_in(&map, "", &mut p);
     if !p.0.is_empty() {
         return Err(ConfigError { problems: p.0 });
     }
@@ -115,18 +109,25 @@ fn long_strings(value: &Value, path: &str, p: &mut Problems) {
                 long_strings(item, &format!("{path}[{i}]"), p);
             }
         }
-        Value::Object(map) => {
-            for (key, item) in map {
-                let len = key.chars().count();
-                if len > MAX_KEY {
-                    // Not echoed: the path would carry the very string being refused.
-                    p.push(path, field_name_too_long(len));
-                } else {
-                    long_strings(item, &format!("{path}.{key}"), p);
-                }
-            }
-        }
+        Value::Object(map) => long_strings_in(map, path, p),
         _ => {}
+    }
+}
+
+/// [`long_strings`] for each field of the object at `path` (`""`: the document), and a
+/// problem for each field name over [`MAX_KEY`] characters.
+fn long_strings_in(map: &serde_json::Map<String, Value>, path: &str, p: &mut Problems) {
+    for (key, item) in map {
+        let len = key.chars().count();
+        if len > MAX_KEY {
+            // Not echoed: the path would carry the very string being refused.
+            let at = if path.is_empty() { "$" } else { path };
+            p.push(at, field_name_too_long(len));
+        } else if path.is_empty() {
+            long_strings(item, key, p);
+        } else {
+            long_strings(item, &format!("{path}.{key}"), p);
+        }
     }
 }
 
