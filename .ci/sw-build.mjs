@@ -1,8 +1,9 @@
-// Trunk post-build hook (after minify-glue.mjs and csp-hashes.mjs): writes the build's
+// Trunk post-build hook (after split-build.mjs and csp-hashes.mjs): writes the build's
 // service worker, sw.js, from the template src/sw.js. It fills in
 //   ASSETS: exactly the files of this build a visit needs (the page, the loader, the
-//           app's script, styles and WebAssembly, the embed script), read from the build
-//           output, never from a hand-kept list;
+//           app's script, styles and WebAssembly with the split loader and every chunk,
+//           the embed script), read from the build output, never from a hand-kept list,
+//           so a second visit works offline to the last screen;
 //   WASM:   the app's WebAssembly, which the page names (the worker's test of "this build's page");
 //   BUILD:  a hash of those files' names and contents and of the template, so each build
 //           has its own worker script and its own cache.
@@ -25,8 +26,11 @@ const files = fs.readdirSync(dir, { withFileTypes: true })
 if (!files.includes('index.html')) throw new Error(`sw-build: no index.html in ${dir}`);
 const wasm = files.find((f) => f.endsWith('_bg.wasm'));
 if (!wasm) throw new Error(`sw-build: no *_bg.wasm in ${dir}`);
-const glue = wasm.replace(/_bg\.wasm$/, '.js');
-if (!files.includes(glue)) throw new Error(`sw-build: no ${glue} beside ${wasm}`);
+// Every file the page names is in the list (the glue, the split loader, the main module).
+const page = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+for (const [, named] of page.matchAll(/href="?\/?([^"\s>]+\.(?:js|mjs|css|wasm))"?/g)) {
+  if (!files.includes(path.basename(named))) throw new Error(`sw-build: index.html names ${named}, which is not in ${dir}`);
+}
 
 const hash = crypto.createHash('sha256').update(template);
 for (const f of files) hash.update(`\0${f}\0`).update(fs.readFileSync(path.join(dir, f)));

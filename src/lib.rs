@@ -22,6 +22,7 @@
 //! Three things are never traded away: safety (crisis help is always one tap away),
 //! privacy (nothing leaves the device unless asked) and accessibility (WCAG 2.2 AA).
 
+pub mod chunks;
 pub mod components;
 /// The screening core, its own crate (`crates/screener-core`), under the name the app's
 /// code has always used: `crate::core::…` here, `screener::core::…` in the tests.

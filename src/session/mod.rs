@@ -518,12 +518,15 @@ impl Session {
         self.notices.update(|n| n.retain(|x| x != notice));
     }
 
-    /// The first screen is on screen: what it does not show may now be built.
-    pub fn first_screen_is_painted(&self) {
+    /// The first screen is on screen: what it does not show may now be built. True only
+    /// the first time (it is called on the first frame and again by a time limit).
+    pub fn first_screen_is_painted(&self) -> bool {
         // `try_*`: the page may be gone by then (a test unmounts it).
-        if self.first_screen_painted.try_get_untracked() == Some(false) {
+        let first = self.first_screen_painted.try_get_untracked() == Some(false);
+        if first {
             let _ = self.first_screen_painted.try_set(true);
         }
+        first
     }
 
     // --- For storage and delivery: what they found ----------------------------------

@@ -51,7 +51,7 @@ function makeNext() {
     }
     if (from !== to) fs.renameSync(from, to);
   }
-  // Integrity attributes for the changed files (Trunk's and minify-glue's, recomputed).
+  // Integrity attributes for the changed files (Trunk's and split-build's, recomputed).
   const index = path.join(NEXT, 'index.html');
   let html = fs.readFileSync(index, 'utf8');
   html = html.replace(/href=("?)\/([^\s">]+)\1 integrity=("?)sha384-[^\s">]+\3/g,

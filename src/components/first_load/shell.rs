@@ -1,7 +1,6 @@
 use crate::components::{
-    Announcer, AnswersMenu, ConsentScreen, ContactScreen, CrisisPanel, GetHelpButton,
-    LanguageSwitch, NoticeList, QuestionScreen, QuickExit, ResultScreen, ReviewScreen,
-    WelcomeScreen,
+    intake, questions, results, Announcer, AnswersMenu, ChunkScreen, CrisisPanel, GetHelpButton,
+    LanguageSwitch, NoticeList, QuickExit, WelcomeScreen,
 };
 use crate::flow::Screen;
 use crate::session::use_session;
@@ -40,11 +39,14 @@ pub fn Shell() -> impl IntoView {
                 <For each=move || [state.screen().get()] key=|screen| screen.clone() let:screen>
                     {match screen {
                         Screen::Welcome => view! { <WelcomeScreen/> }.into_any(),
-                        Screen::Question { item } => view! { <QuestionScreen item=item/> }.into_any(),
-                        Screen::Review => view! { <ReviewScreen/> }.into_any(),
-                        Screen::Result => view! { <ResultScreen/> }.into_any(),
-                        Screen::Contact => view! { <ContactScreen/> }.into_any(),
-                        Screen::Consent => view! { <ConsentScreen/> }.into_any(),
+                        // Every other screen's code is in a chunk (see `crate::chunks`).
+                        Screen::Question { item } => view! {
+                            <ChunkScreen load=move || questions::screen(item.clone())/>
+                        }.into_any(),
+                        Screen::Review => view! { <ChunkScreen load=results::review/> }.into_any(),
+                        Screen::Result => view! { <ChunkScreen load=results::result/> }.into_any(),
+                        Screen::Contact => view! { <ChunkScreen load=intake::contact/> }.into_any(),
+                        Screen::Consent => view! { <ChunkScreen load=intake::consent/> }.into_any(),
                     }}
                 </For>
             </main>

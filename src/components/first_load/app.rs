@@ -43,7 +43,15 @@ pub fn AppWith(
     // most a second: browsers pause frames in background tabs and in iframes scrolled
     // out of view, and the host bridge and the notices must not wait for a paint that
     // may not come.
-    let painted = move || state.first_screen_is_painted();
+    // Then the chunks of the later screens are fetched in the background, so a person
+    // does not wait for one on a normal network.
+    let painted = move || {
+        if state.first_screen_is_painted() {
+            leptos::task::spawn_local(async {
+                crate::chunks::prefetch().await;
+            });
+        }
+    };
     request_animation_frame(move || set_timeout(painted, std::time::Duration::ZERO));
     set_timeout(painted, FIRST_PAINT_LIMIT);
     view! {

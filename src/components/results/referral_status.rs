@@ -1,4 +1,5 @@
-use crate::components::{focus, ReferralSummary, ServiceContactInfo};
+use crate::components::focus;
+use super::{ReferralSummary, ServiceContactInfo};
 use crate::core::referral::{Delivery, Referral};
 use crate::flow::Screen;
 use crate::i18n::*;

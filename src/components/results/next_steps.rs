@@ -1,4 +1,4 @@
-use crate::components::{ReferralStatus, ServiceContactInfo, SuggestedServices};
+use super::{ReferralStatus, ServiceContactInfo, SuggestedServices};
 use crate::core::{AnswerValue, Headline};
 use crate::i18n::*;
 use crate::session::use_session;

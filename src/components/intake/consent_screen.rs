@@ -1,4 +1,5 @@
-use crate::components::{focus_heading_on_mount, ReferralSummary};
+use crate::components::focus_heading_on_mount;
+use crate::components::results::ReferralSummary;
 use crate::i18n::*;
 use crate::session::use_session;
 use leptos::prelude::*;

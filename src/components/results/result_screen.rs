@@ -1,6 +1,6 @@
-use crate::components::{
-    focus_heading_on_mount, DeleteAnswers, DownloadSummary, NextSteps, ScoreSummary,
-};
+use crate::components::focus_heading_on_mount;
+use super::{DownloadSummary, NextSteps, ScoreSummary};
+use crate::components::DeleteAnswers;
 use crate::core::{Headline, Reason, RiskKind};
 use crate::i18n::*;
 use crate::session::use_session;

@@ -1,4 +1,4 @@
-use crate::components::{focus, SafetyPlan};
+use crate::components::{focus, CrisisLine, SafetyPlan};
 use crate::core::config::crisis::{danger_sentence, panel_intro, Reached};
 use crate::core::{CrisisResource, RiskKind};
 use crate::i18n::*;
@@ -98,7 +98,7 @@ pub fn CrisisPanel() -> impl IntoView {
             <Show
                 when=move || !collapsed()
                 fallback=move || view! {
-                    {move || first().map(|r| resource_link(r, lang()))}
+                    {move || first().map(|r| view! { <CrisisLine resource=r lang=lang()/> })}
                 }
             >
                 <p class="screener-crisis__intro">
@@ -107,7 +107,7 @@ pub fn CrisisPanel() -> impl IntoView {
                 <ul class="screener-crisis__list">
                     {move || resources().into_iter().map(|r| view! {
                         <li class="screener-crisis__item">
-                            {resource_link(r.clone(), lang())}
+                            <CrisisLine resource=r.clone() lang=lang()/>
                             <span class="screener-crisis__meta">
                                 {meta(&r)}
                             </span>
@@ -150,21 +150,5 @@ pub fn CrisisPanel() -> impl IntoView {
                 </Show>
             </div>
         </section>
-    }
-}
-
-/// A tap-to-call (or text, or visit) link for one resource.
-fn resource_link(resource: CrisisResource, lang: crate::core::Lang) -> impl IntoView {
-    let class = if resource.emergency {
-        "screener-crisis__call screener-crisis__call--emergency"
-    } else {
-        "screener-crisis__call"
-    };
-    view! {
-        <a class=class href=resource.href.clone()>
-            <span class="screener-crisis__name">{resource.name.get(lang).to_string()}</span>
-            " "
-            <span class="screener-crisis__number">{resource.number.clone()}</span>
-        </a>
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::{PeerReflection, SuggestedService};
+use super::{PeerReflection, SuggestedService};
 use crate::core::alternatives::{age_of, offers_reflection, suggest, Reflection};
 use crate::i18n::*;
 use crate::session::use_session;

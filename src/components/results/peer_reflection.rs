@@ -1,4 +1,4 @@
-use crate::components::ReflectionQuestion;
+use super::ReflectionQuestion;
 use crate::core::alternatives::{Reflection, Timing};
 use crate::i18n::*;
 use crate::session::use_session;
