@@ -2,6 +2,11 @@
 // this; see bench/README.md for what each figure means.
 //
 //   node bench/bench.mjs [--dist bench/dist] [--runs 10] [--out bench/results/latest.json]
+//                        [--profiles slow-4g,...] [--compare bench/dist-unsplit]
+//
+// --compare DIR also measures the build in DIR (make bench: the unsplit build) on the
+// first-visit slow-4G profile, served by a second server the same way, its runs
+// alternating with the main build's, and prints the two side by side.
 //
 // It serves the build on loopback with tests/e2e/server.mjs (brotli or gzip, like a CDN),
 // then, in headless Debian Chromium, loads the app in a fresh browser context per run,
@@ -19,7 +24,7 @@ import { createRequire } from 'node:module';
 import { EN, answerUntilReview, scenario } from '../tests/e2e/flow.mjs';
 import { PHONE } from '../tests/e2e/helpers.mjs';
 import { installProbe, FIRST_SCREEN_MESSAGE } from './probe.mjs';
-import { TYPES, median, summariseRuns, table, requestList } from './report.mjs';
+import { TYPES, median, summarise, summariseRuns, table, requestList, comparisonTable } from './report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,6 +39,9 @@ const OUT = path.resolve(ROOT, opt('out', 'bench/results/latest.json'));
 const RESULTS_DIR = path.dirname(OUT);
 // --profiles a,b: only those (for a quick look; the README's figures are from all of them).
 const ONLY = opt('profiles', null)?.split(',');
+// --compare DIR: a second build, measured on COMPARE_PROFILE only, alternating with DIST.
+const COMPARE = opt('compare', null) && path.resolve(ROOT, opt('compare', null));
+const COMPARE_PROFILE = 'slow-4g';
 
 // Same flags as the end-to-end suite, plus precise (unrounded) performance.memory.
 const CHROMIUM_ARGS = [
@@ -90,11 +98,11 @@ async function freePort() {
   return port;
 }
 
-/** Starts tests/e2e/server.mjs on a free loopback port; resolves once it listens. */
-async function startServer() {
+/** Starts tests/e2e/server.mjs on a free loopback port for `root`; resolves once it listens. */
+async function startServer(root) {
   const port = await freePort();
   const child = spawn(process.execPath,
-    [path.join(ROOT, 'tests/e2e/server.mjs'), '--port', String(port), '--root', DIST],
+    [path.join(ROOT, 'tests/e2e/server.mjs'), '--port', String(port), '--root', root],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
@@ -246,10 +254,11 @@ async function measureRun(browser, url, profile, label) {
     // First load = everything requested until the first screen is up and nothing is in flight.
     await network.settled(profile.timeoutMs);
     // Bodies alone (no headers), as the page's Resource Timing sees them: comparable with
-    // the compressed file sizes .ci/check-build.sh budgets.
-    const bodies = await page.evaluate(() => Object.fromEntries(
+    // the compressed file sizes .ci/check-build.sh budgets. And when each request started
+    // (ms from navigation start, like `interactive`), to tell what came before the first screen.
+    const timing = await page.evaluate(() => Object.fromEntries(
       performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
-        .map((entry) => [entry.name, entry.encodedBodySize])));
+        .map((entry) => [entry.name, { body: entry.encodedBodySize, start: entry.startTime }])));
     const requests = network.snapshot().map((r) => {
       if (r.failed) throw new Error(`request failed: ${r.url}: ${r.failed}`);
       // Answered by the service worker: nothing crossed the wire for the page (what the
@@ -257,7 +266,7 @@ async function measureRun(browser, url, profile, label) {
       const wire = r.fromWorker ? 0 : r.bytes;
       return {
         path: new URL(r.url).pathname, type: typeOf(r.mimeType), status: r.status, encoding: r.fromWorker ? 'worker' : r.encoding,
-        bytes: wire, bodyBytes: r.fromWorker ? 0 : bodies[r.url] ?? null,
+        bytes: wire, bodyBytes: r.fromWorker ? 0 : timing[r.url]?.body ?? null, started: timing[r.url]?.start ?? null,
       };
     });
     const transfer = Object.fromEntries(TYPES.map((type) => [type, 0]));
@@ -312,6 +321,45 @@ async function measureRun(browser, url, profile, label) {
   }
 }
 
+/** The gzip -9 size of a file, exactly as .ci/check-build.sh counts it (`gzip -9 -c FILE | wc -c`). */
+const gzipSizes = new Map();
+function gzipSize(file) {
+  if (!gzipSizes.has(file)) gzipSizes.set(file, execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 28 }).length);
+  return gzipSizes.get(file);
+}
+
+/**
+ * The files of `dist` one run fetched before its first screen was interactive (requests
+ * whose Resource Timing start precedes `interactive`; one with no entry counts too), with
+ * their gzip -9 size. A 404 (the default deployment's config.json) is no file of the build.
+ */
+function firstScreenFiles(run, dist) {
+  const files = [];
+  for (const r of run.requests) {
+    if ((r.started !== null && r.started >= run.interactive) || r.status !== 200) continue;
+    const rel = r.path.endsWith('/') ? `${r.path}index.html` : r.path;
+    const file = path.join(dist, path.normalize(decodeURIComponent(rel)));
+    if (file.startsWith(dist + path.sep) && fs.existsSync(file)) files.push({ path: rel, gzip: gzipSize(file) });
+  }
+  return files;
+}
+
+/** 'split' if the build has a split loader (__wasm_split-<hash>.js, .ci/split-build.mjs), else 'unsplit'. */
+const buildKind = (dist) => (fs.readdirSync(dist).some((f) => /^__wasm_split-.*\.js$/.test(f)) ? 'split' : 'unsplit');
+
+/** One build's side of the comparison: summaries over its runs, and run 1's first-screen files. */
+function compared(dist, runs) {
+  const files = runs.map((run) => firstScreenFiles(run, dist));
+  return {
+    kind: buildKind(dist),
+    build: path.relative(ROOT, dist),
+    interactive: summarise(runs.map((r) => r.interactive)),
+    firstScreenGzip: summarise(files.map((list) => list.reduce((sum, f) => sum + f.gzip, 0))),
+    transfer: summarise(runs.map((r) => r.transfer.total)),
+    files: files[0],
+  };
+}
+
 function gitState() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
@@ -325,10 +373,16 @@ function gitState() {
 async function main() {
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive whole number, not ${RUNS}`);
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: build first (bash bench/run.sh does)`);
+  if (COMPARE && !fs.existsSync(path.join(COMPARE, 'index.html'))) throw new Error(`${COMPARE}/index.html is missing: build first (bash bench/run.sh does)`);
+  // Only on that profile: with --profiles leaving it out, there is nothing to compare.
+  const compareProfile = COMPARE && PROFILES.find((p) => p.name === COMPARE_PROFILE);
+  if (COMPARE && !compareProfile) console.log(`--compare ${path.relative(ROOT, COMPARE)} ignored: it measures the ${COMPARE_PROFILE} profile, which --profiles leaves out\n`);
 
-  const server = await startServer();
-  // Whatever happens (error, Ctrl-C, kill), the server goes with us.
-  const stopServer = () => server.child.kill();
+  const server = await startServer(DIST);
+  // The second build gets a server of its own (another origin, so nothing is shared).
+  const compareServer = compareProfile ? await startServer(COMPARE).catch((err) => { server.child.kill(); throw err; }) : null;
+  // Whatever happens (error, Ctrl-C, kill), the servers go with us.
+  const stopServer = () => { server.child.kill(); compareServer?.child.kill(); };
   process.on('exit', stopServer);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
 
@@ -352,26 +406,51 @@ async function main() {
       git: gitState(),
       build: path.relative(ROOT, DIST),
       runs: RUNS,
+      ...(compareProfile ? { compare: { build: path.relative(ROOT, COMPARE), profile: COMPARE_PROFILE } } : {}),
     };
     console.log(`date ${facts.date}  |  ${facts.cpus} CPUs (${facts.cpuModel}), ${facts.memoryGiB} GiB, load ${facts.loadAverageAtStart.join(' ')}`);
     console.log(`Chromium ${facts.chromium}, Playwright ${facts.playwright}, Node ${facts.node}` +
       (facts.git ? `, commit ${facts.git.commit}${facts.git.dirty ? ' + uncommitted changes' : ''}` : ''));
     console.log(`serving ${facts.build} at ${server.url}; ${RUNS} run${RUNS === 1 ? '' : 's'} per profile, each in a fresh browser context\n`);
+    if (compareServer) {
+      console.log(`comparing: ${buildKind(DIST)} ${facts.build} with ${buildKind(COMPARE)} ${facts.compare.build} (served at ${compareServer.url}) ` +
+        `on ${COMPARE_PROFILE}, run by run\n`);
+    }
 
     // One unreported run first: the server compresses each file on its first request
     // (brotli quality 11 takes a while) and Chromium warms up; neither is the app's cost.
     await measureRun(browser, server.url, PROFILES[0], 'warm-up run');
     console.log('warm-up run done (not counted)');
+    if (compareServer) {
+      await measureRun(browser, compareServer.url, ALL_PROFILES[0], 'warm-up run, compared build');
+      console.log(`warm-up run of ${facts.compare.build} done (not counted)`);
+    }
 
     const runs = Object.fromEntries(PROFILES.map((p) => [p.name, []]));
+    const compareRuns = [];
+    const runLine = (name, i, run) => console.log(`${name.padEnd(11)} run ${String(i).padStart(2)}/${RUNS}: ` +
+      `${run.transfer.total} B, FCP ${run.fcp.toFixed(0)} ms, interactive ${run.interactive.toFixed(0)} ms ` +
+      `(x${run.ratio.toFixed(2)}), Next ${run.next.rendered.toFixed(1)} ms, crisis ${run.crisis.visible.toFixed(1)} ms`);
     // Profiles alternate run by run, so a burst of load on the machine hits both alike.
     for (let i = 1; i <= RUNS; i++) {
       for (const profile of PROFILES) {
-        const run = await measureRun(browser, server.url, profile, `${profile.name} run ${i}/${RUNS}`);
-        runs[profile.name].push(run);
-        console.log(`${profile.name.padEnd(11)} run ${String(i).padStart(2)}/${RUNS}: ` +
-          `${run.transfer.total} B, FCP ${run.fcp.toFixed(0)} ms, interactive ${run.interactive.toFixed(0)} ms ` +
-          `(x${run.ratio.toFixed(2)}), Next ${run.next.rendered.toFixed(1)} ms, crisis ${run.crisis.visible.toFixed(1)} ms`);
+        const measureMain = async () => {
+          const run = await measureRun(browser, server.url, profile, `${profile.name} run ${i}/${RUNS}`);
+          runs[profile.name].push(run);
+          runLine(profile.name, i, run);
+        };
+        if (profile !== compareProfile) {
+          await measureMain();
+          continue;
+        }
+        // The compared build's run i right beside the main build's run i; which goes first
+        // swaps every run (ABBA), so neither always follows the same kind of run.
+        const measureCompared = async () => {
+          const run = await measureRun(browser, compareServer.url, profile, `${profile.name} run ${i}/${RUNS}, compared build`);
+          compareRuns.push(run);
+          runLine(`${profile.name} (${facts.compare.build})`, i, run);
+        };
+        for (const measure of i % 2 ? [measureMain, measureCompared] : [measureCompared, measureMain]) await measure();
       }
     }
     facts.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
@@ -401,12 +480,19 @@ async function main() {
     console.log(`  first screen interactive / FCP, median unthrottled: ${ratio.toFixed(2)} (target <= 1.5): ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
     console.log(`  machine load average at start ${facts.loadAverageAtStart.join(' ')}, at end ${facts.loadAverageAtEnd.join(' ')}`);
 
+    const comparison = compareProfile
+      ? { profile: COMPARE_PROFILE, label: compareProfile.label, builds: [compared(DIST, runs[COMPARE_PROFILE]), compared(COMPARE, compareRuns)] }
+      : null;
+    if (comparison) console.log(`\n${comparisonTable(comparison, RUNS)}`);
+
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(OUT, JSON.stringify({
       facts,
       transferMeasuredAs: 'CDP Network.loadingFinished encodedDataLength (encoded body + response headers), per request, until the first screen is interactive and no request is in flight',
       profiles: profiles.map(({ name, label, network, cpuRate, summary, runs: list }) =>
         ({ name, label, network: network ?? null, cpuRate: cpuRate ?? 1, summary, runs: list })),
+      // The main build's runs are its slow-4g profile's above; the compared build's are here.
+      ...(comparison ? { comparison: { ...comparison, comparedBuildRuns: compareRuns } } : {}),
     }, null, 2) + '\n');
     console.log(`\nfull results: ${path.relative(ROOT, OUT)}`);
   } finally {

@@ -81,3 +81,37 @@ export function requestList(run) {
       `  ${String(wire).padStart(8)} ${String(body).padStart(8)}  ${type.padEnd(5)} ${String(status).padEnd(4)} ${encoding.padEnd(8)} ${where}`)
     .join('\n');
 }
+
+/**
+ * The two builds of `--compare` on one profile, side by side: first screen interactive,
+ * what was fetched before it (gzip -9, as .ci/check-build.sh counts) and the wire transfer
+ * of the first load (as in the table above); then the one-line verdict and the files.
+ */
+export function comparisonTable({ label, builds }, runs) {
+  const names = builds.map((b) => `${b.kind} (${b.build})`);
+  const width = 50;
+  const cell = (text) => String(text).padStart(10);
+  const cols = (summaries, unit) => summaries.map((s) =>
+    `  ${[s.median, s.min, s.max].map((v) => cell(format(v, unit))).join('')}`).join('');
+  const rows = [
+    ['first screen interactive (ms)', 'ms', (b) => b.interactive],
+    ['fetched before the first screen, gzip -9 (B)', 'B', (b) => b.firstScreenGzip],
+    ['first load: total, wire (B)', 'B', (b) => b.transfer],
+  ];
+  const lines = [
+    `First visit, ${label}: the two builds, ${runs} run${runs === 1 ? '' : 's'} each, alternating run by run`,
+    ''.padEnd(width) + names.map((n) => `  ${n.padStart(30)}`).join(''),
+    ''.padEnd(width) + builds.map(() => `  ${['median', 'min', 'max'].map(cell).join('')}`).join(''),
+    ...rows.map(([name, unit, get]) => `  ${name}`.padEnd(width) + cols(builds.map(get), unit)),
+    '',
+    `first visit, slow 4G: first screen interactive (median, min–max): ${builds.map((b) =>
+      `${b.kind} ${b.interactive.median.toFixed(0)} ms (${b.interactive.min.toFixed(0)}–${b.interactive.max.toFixed(0)})`).join(', ')}`,
+    `first visit, slow 4G: fetched before the first screen, gzip -9: ${builds.map((b) =>
+      `${b.kind} ${format(b.firstScreenGzip.median, 'B')} B`).join(', ')}`,
+  ];
+  for (const [i, b] of builds.entries()) {
+    lines.push('', `Fetched before the first screen, ${names[i]} (run 1), gzip -9:`);
+    for (const f of [...b.files].sort((x, y) => y.gzip - x.gzip)) lines.push(`  ${String(f.gzip).padStart(9)} B  ${f.path}`);
+  }
+  return lines.join('\n');
+}

@@ -2,13 +2,14 @@
 //! as separate modules, so the first load carries the page, the welcome screen and crisis
 //! help and nothing else of the screener's views.
 //!
-//! A chunk is declared by its entry points, written with [`entry!`] in the `mod.rs` of
-//! the chunk's folder under `src/components/` (the folder tree is the chunk map). In the
-//! release build (feature `split`, `.ci/split-build.mjs`) each entry is a split point of
+//! A chunk is declared by its split points, written with [`split!`]: a screen's in the
+//! `mod.rs` of the chunk's folder under `src/components/` (the folder tree is the chunk
+//! map), delivery's in [`crate::delivery`] (chunk `intake`) and the host's `completed`
+//! message in `components/results` (chunk `results`). In the release build (feature `split`, `.ci/split-build.mjs`) each is a split point of
 //! `leptos::wasm_split`: calling it fetches and instantiates its chunk first, and a chunk
 //! that cannot be fetched is a [`ChunkError`], never a panic: [`ChunkScreen`] then shows
 //! the crisis lines and "Try again", and a later call fetches afresh. Without the feature
-//! (`trunk serve`, debug builds, the wasm-bindgen tests, native tests) the same entries
+//! (`trunk serve`, debug builds, the wasm-bindgen tests, native tests) the same functions
 //! are plain calls in one module.
 //!
 //! Invariant: crisis help never waits for a chunk. The crisis panel, "Get help now" and
@@ -16,6 +17,9 @@
 //! screen is painted.
 //!
 //! [`ChunkScreen`]: crate::components::ChunkScreen
+
+use std::future::Future;
+use std::task::{Context, Poll};
 
 /// A chunk could not be loaded (offline on a first visit, a server error, a file of
 /// another build). The person can try again; nothing of theirs is lost.
@@ -30,59 +34,73 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Declares a chunk's entry point: `$module: fn name(args) { view }` becomes
-/// `async fn name(args) -> Result<AnyView, ChunkError>`, which in the split build loads
-/// chunk `$module` before building the view. Entries that name the same module share
-/// one chunk. `$module, preload: fn …` also declares `preload()`, which fetches the
-/// chunk without building anything (for [`prefetch`]); one entry per chunk says so.
-macro_rules! entry {
-    ($(#[$attr:meta])* $module:ident, preload: fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+/// Declares a split point: a function whose code (and all it alone calls) is in chunk
+/// `$module`. `fn name(args) -> T { body }` becomes
+/// `async fn name(args) -> Result<T, ChunkError>`, which in the split build loads the
+/// chunk before running the body; functions that name the same chunk share it.
+/// `preload = name` also declares `async fn name() -> Result<(), _>`, which only fetches
+/// the chunk (for [`prefetch`]); one split point per chunk says so.
+///
+/// What crosses the boundary is passed by value and must not borrow (the split build
+/// calls the body through an `extern "C"` function); the body runs untracked, like a
+/// component's.
+macro_rules! split {
+    (
+        chunk = $module:ident $(, preload = $preload:ident)?;
+        $(#[$attr:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+    ) => {
         #[cfg(feature = "split")]
         $(#[$attr])*
         #[::leptos::wasm_split::wasm_split(
             $module,
             wasm_split_path = ::leptos::wasm_split,
-            fallible,
-            preload(
-                /// Fetches and instantiates this chunk without building a view.
-                preload
-            )
+            fallible
+            $(, preload(
+                /// Fetches and instantiates this chunk, without running anything in it.
+                $preload
+            ))?
         )]
         #[allow(improper_ctypes_definitions)]
-        pub fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::chunks::ChunkError> {
-            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($body)))
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::ChunkError> {
+            Ok(::leptos::prelude::untrack(move || $body))
         }
 
         #[cfg(not(feature = "split"))]
         $(#[$attr])*
-        pub async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::chunks::ChunkError> {
-            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($body)))
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::chunks::ChunkError> {
+            Ok(::leptos::prelude::untrack(move || $body))
         }
 
-        /// Fetches and instantiates this chunk without building a view (nothing to do in
-        /// a build without chunks).
-        #[cfg(not(feature = "split"))]
-        pub async fn preload() -> Result<(), $crate::chunks::ChunkError> {
-            Ok(())
-        }
-    };
-    ($(#[$attr:meta])* $module:ident: fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
-        #[cfg(feature = "split")]
-        $(#[$attr])*
-        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        #[allow(improper_ctypes_definitions)]
-        pub fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::chunks::ChunkError> {
-            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($body)))
-        }
-
-        #[cfg(not(feature = "split"))]
-        $(#[$attr])*
-        pub async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::chunks::ChunkError> {
-            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($body)))
-        }
+        $(
+            /// Fetches and instantiates this chunk (nothing to do without chunks).
+            #[cfg(not(feature = "split"))]
+            $vis async fn $preload() -> Result<(), $crate::chunks::ChunkError> {
+                Ok(())
+            }
+        )?
     };
 }
-pub(crate) use entry;
+pub(crate) use split;
+
+/// Runs `work` (a call of a split point) and hands its result to `then`: within this call
+/// when the chunk is already in, which is the usual case, so an action's effects are
+/// there when the action returns, as they would be without chunks; otherwise once the
+/// chunk has arrived.
+pub fn now_or_when_loaded<T: 'static>(
+    work: impl Future<Output = T> + 'static,
+    then: impl FnOnce(T) + 'static,
+) {
+    let mut work = Box::pin(work);
+    // One poll: a split point whose chunk is in does not wait on anything.
+    match work
+        .as_mut()
+        .poll(&mut Context::from_waker(std::task::Waker::noop()))
+    {
+        Poll::Ready(value) => then(value),
+        Poll::Pending => leptos::task::spawn_local(async move { then(work.await) }),
+    }
+}
 
 /// Fetches every chunk in the order a person needs them (questions, results, intake), one
 /// at a time so each gets the whole connection, without building anything. Called once,

@@ -341,3 +341,61 @@ async fn without_the_loader_the_app_fetches_its_config_itself() {
         "a partner's edit shows on the next load"
     );
 }
+
+/// A chunk's screen that cannot be loaded (`ChunkScreen` with a load that fails once):
+/// the failure message with every configured crisis line, then "Try again" loads it.
+#[wasm_bindgen_test]
+async fn a_screen_that_cannot_be_loaded_shows_the_crisis_lines_and_try_again_loads_it() {
+    use leptos::prelude::*;
+    use screener::chunks::ChunkError;
+    use screener::components::ChunkScreen;
+    use screener::core::{Config, Lang};
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::Arc;
+
+    let config = Config::default();
+    let lines = config.crisis_resources.len();
+    let attempts = Arc::new(AtomicU32::new(0));
+    let counted = attempts.clone();
+    let container = fresh_container();
+    let _handle = mount_to(container.clone(), move || {
+        screener::session::provide_session(screener::session::Session::new(config, Lang::En));
+        let counted = counted.clone();
+        let load = move || {
+            let first = counted.fetch_add(1, Ordering::SeqCst) == 0;
+            async move {
+                if first {
+                    Err(ChunkError)
+                } else {
+                    Ok(view! { <p class="loaded">"The screen"</p> }.into_any())
+                }
+            }
+        };
+        view! { <ChunkScreen load=load/> }
+    });
+    tick().await;
+    let text = |selector: &str| {
+        container
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|el| el.text_content())
+    };
+    assert_eq!(
+        text("h1").as_deref(),
+        Some("This screen could not be loaded")
+    );
+    let links = container
+        .query_selector(".screener-chunk-failed ul")
+        .unwrap()
+        .expect("the crisis lines are listed")
+        .child_element_count() as usize;
+    assert_eq!(links, lines, "every configured crisis line is offered");
+    assert!(text(".loaded").is_none());
+
+    click(&container, ".screener-chunk-failed button"); // Try again
+    tick().await;
+    tick().await;
+    assert_eq!(attempts.load(Ordering::SeqCst), 2);
+    assert_eq!(text(".loaded").as_deref(), Some("The screen"));
+    assert!(text(".screener-chunk-failed").is_none());
+}

@@ -34,11 +34,23 @@ pub(crate) fn focus_heading_on_mount(heading: leptos::prelude::NodeRef<leptos::h
     use leptos::prelude::*;
     let focus_requests = crate::session::use_focus();
     // On the next frame: a screen from a chunk is mounted inside a `Suspense`, whose
-    // content is not yet in the document when this effect first runs.
+    // content is not yet in the document when this effect first runs. Unless a part of
+    // the same screen has taken focus meanwhile on purpose (the request's status, just
+    // after "Send my request").
     Effect::new(move |_| {
         if focus_requests.has_navigated() {
             if let Some(el) = heading.get() {
-                request_animation_frame(move || focus(&el));
+                request_animation_frame(move || {
+                    let screen = el.closest(".screener__screen").ok().flatten();
+                    let active = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.active_element());
+                    let taken = matches!((&screen, &active), (Some(screen), Some(active))
+                        if screen.contains(Some(active)) && *active != **el);
+                    if !taken {
+                        focus(&el);
+                    }
+                });
             }
         }
     });

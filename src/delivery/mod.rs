@@ -74,12 +74,20 @@ impl Courier {
     /// (so a closed tab loses nothing), shows it, and tries at once. Makes nothing when the
     /// outcome may not send one, or a request was already made for this screening.
     pub fn submit(self) {
-        let session = self.runner.state;
-        if let Some(referral) = make_referral(session) {
-            self.runner.save(&referral);
-            session.show_referral(Some(referral));
-            self.runner.spawn(Trigger::Consent);
-        }
+        let runner = self.runner;
+        // The consent screen is in the intake chunk, so the chunk is in by now and the
+        // request is made and saved before this returns.
+        crate::chunks::now_or_when_loaded(referral_for(runner.state), move |made| match made {
+            Ok(Some(referral)) => {
+                runner.save(&referral);
+                runner.state.show_referral(Some(referral));
+                runner.spawn(Trigger::Consent);
+            }
+            Ok(None) => {}
+            Err(error) => web_sys::console::error_1(
+                &format!("screener: the request could not be made: {error}").into(),
+            ),
+        });
     }
 
     /// Stops trying (the answers were deleted, and the request with them).
@@ -147,6 +155,25 @@ pub fn install(state: Session, store: StoredValue<Store, Local>) -> Courier {
     handle.forget();
 
     Courier { runner }
+}
+
+crate::chunks::split! {
+    chunk = intake;
+    /// The referral for the answers as they stand, if the outcome may send one. In the
+    /// intake chunk with the FHIR builders, which only a consent needs.
+    fn referral_for(state: Session) -> Option<Referral> {
+        make_referral(state)
+    }
+}
+
+crate::chunks::split! {
+    chunk = intake;
+    /// One try (see [`Runner::try_once`]), in the intake chunk with the request and its
+    /// answers' handling: the first screen of a visit with a pending request does not
+    /// wait for it.
+    fn one_try(runner: Runner, trigger: Trigger) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+        Box::pin(runner.try_once(trigger))
+    }
 }
 
 /// The referral for the answers as they stand, if the outcome may send one.
@@ -232,7 +259,17 @@ impl Runner {
         wasm_bindgen_futures::spawn_local(async move {
             let mut trigger = trigger;
             loop {
-                lock::with_lock(async move { self.try_once(trigger).await }).await;
+                lock::with_lock(async move {
+                    match one_try(self, trigger).await {
+                        Ok(attempt) => attempt.await,
+                        // Offline on a first visit: the next reason to try (the network
+                        // back, the next visit) tries again.
+                        Err(error) => web_sys::console::warn_1(
+                            &format!("screener: referral not sent yet: {error}").into(),
+                        ),
+                    }
+                })
+                .await;
                 match self.again.try_update_value(Option::take).flatten() {
                     Some(next) => trigger = next,
                     None => break,

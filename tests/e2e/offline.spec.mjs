@@ -261,3 +261,44 @@ test('a referral request made offline asks for Background Sync, and the worker\'
   expect(ServiceRequest.length).toBe(1);
   expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 });
+
+test('on a second visit offline a person reaches every screen (every chunk), sends a request and sees it pending', async ({ page, context }) => {
+  test.slow(); // a whole flow, on a shared machine
+  await fhirReset(FHIR);
+  const errors = watchConsole(page);
+  // First visit online: the worker installs this build, chunks included.
+  await openApp(page, `${APP_REFERRAL}/`);
+  expect(await workerActivated(page)).toBe('activated');
+  const cached = await page.evaluate(async () => {
+    const keys = await (await caches.open((await caches.keys()).find((k) => k.startsWith('screener-')))).keys();
+    return keys.map((r) => new URL(r.url).pathname.slice(1));
+  });
+  for (const chunk of fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm') || f.startsWith('__wasm_split-'))) {
+    expect(cached, `the worker precached ${chunk}`).toContain(chunk);
+  }
+
+  // The second visit starts offline, before any chunk is in memory.
+  await context.setOffline(true);
+  const seen = recordRequests(page);
+  await page.reload();
+  await expect(page.locator('#screener-app h1').first()).toBeVisible();
+  expect(await controlled(page), 'the second visit is served by the worker').toBe(true);
+  await page.getByRole('button', { name: EN.start }).click();
+  await answerUntilReview(page, scenario());
+  await page.getByRole('button', { name: EN.seeResult }).click();
+  await page.getByRole('button', { name: 'Ask to be contacted' }).click();
+  await page.getByLabel('What should we call you?').fill('Ka Yan');
+  await page.getByLabel('Phone number').fill('9123 4567');
+  await page.getByRole('group', { name: 'Is it safe to leave a voicemail on this phone?' }).getByRole('radio', { name: 'No' }).check();
+  await page.getByRole('group', { name: 'Is it safe to send a text message to this phone?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Send my request' }).click();
+  await expect(page.getByRole('heading', { name: 'Your request has not been sent yet' })).toBeVisible();
+
+  // Every chunk came from the worker; only the request itself met the dead network.
+  const chunkResponses = seen.responses.filter((r) => /\.wasm$/.test(new URL(r.url).pathname));
+  expect(chunkResponses.length).toBeGreaterThan(1);
+  expect(chunkResponses.filter((r) => !r.fromWorker)).toEqual([]);
+  expect(seen.failed.filter((f) => !f.startsWith(FHIR))).toEqual([]);
+  expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+});

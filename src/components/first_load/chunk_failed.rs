@@ -21,7 +21,12 @@ pub fn ChunkFailed(
         state.config().with(|c| {
             c.crisis_resources
                 .iter()
-                .map(|r| (r.clone(), r.meta(&c.crisis_resources).get(lang()).to_owned()))
+                .map(|r| {
+                    (
+                        r.clone(),
+                        r.meta(&c.crisis_resources).get(lang()).to_owned(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };

@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use crate::components::results;
 use crate::flow::Screen;
 use crate::partner::bridge::{self, HostLink};
 use crate::partner::protocol::{self, HostCommand};
@@ -36,10 +37,16 @@ pub fn HostBridge() -> impl IntoView {
                 let step = state.questionnaire().with(|q| protocol::step(&screen, q));
                 link.post(&step);
                 if screen == Screen::Result {
-                    let referral = state.referral().get_untracked();
-                    link.post(&crate::session::with_screening(state, |c| {
-                        protocol::completed(c, referral.as_ref())
-                    }));
+                    // Built in the results chunk, which the result screen has loaded.
+                    let link = link.clone();
+                    crate::chunks::now_or_when_loaded(
+                        results::completed_message(state),
+                        move |message| {
+                            if let Ok(message) = message {
+                                link.post(&message);
+                            }
+                        },
+                    );
                 }
             }
             screen

@@ -6,19 +6,23 @@
 mod consent_screen;
 mod contact_screen;
 
+use leptos::prelude::*;
+
 use consent_screen::ConsentScreen;
 use contact_screen::ContactScreen;
 
-crate::chunks::entry! {
+crate::chunks::split! {
+    chunk = intake, preload = preload;
     /// Contact details and preferences.
-    intake, preload: fn contact() {
-        leptos::view! { <ContactScreen/> }
+    pub fn contact() -> AnyView {
+        view! { <ContactScreen/> }.into_any()
     }
 }
 
-crate::chunks::entry! {
+crate::chunks::split! {
+    chunk = intake;
     /// What will be sent, and the consent to send it.
-    intake: fn consent() {
-        leptos::view! { <ConsentScreen/> }
+    pub fn consent() -> AnyView {
+        view! { <ConsentScreen/> }.into_any()
     }
 }

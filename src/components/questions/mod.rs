@@ -10,15 +10,18 @@ mod number_input;
 mod progress;
 mod question_screen;
 
+use leptos::prelude::*;
+
 use choice_input::ChoiceInput;
 use multi_choice_input::MultiChoiceInput;
 use number_input::NumberInput;
 use progress::Progress;
 use question_screen::QuestionScreen;
 
-crate::chunks::entry! {
+crate::chunks::split! {
+    chunk = questions, preload = preload;
     /// The screen asking item `item`.
-    questions, preload: fn screen(item: String) {
-        leptos::view! { <QuestionScreen item=item/> }
+    pub fn screen(item: String) -> AnyView {
+        view! { <QuestionScreen item=item/> }.into_any()
     }
 }

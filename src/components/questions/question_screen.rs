@@ -1,5 +1,5 @@
-use crate::components::focus;
 use super::{ChoiceInput, MultiChoiceInput, NumberInput, Progress};
+use crate::components::focus;
 use crate::core::ItemKind;
 use crate::i18n::*;
 use crate::session::use_session;

@@ -8,9 +8,9 @@
 mod download_summary;
 mod next_steps;
 mod peer_reflection;
-mod reflection_question;
 mod referral_status;
 mod referral_summary;
+mod reflection_question;
 mod result_screen;
 mod review_screen;
 mod score_summary;
@@ -18,12 +18,16 @@ mod service_contact_info;
 mod suggested_service;
 mod suggested_services;
 
+use crate::partner::protocol;
+use crate::session::{with_screening, Session};
+use leptos::prelude::*;
+
 use download_summary::DownloadSummary;
 use next_steps::NextSteps;
 use peer_reflection::PeerReflection;
-use reflection_question::ReflectionQuestion;
 use referral_status::ReferralStatus;
 pub(crate) use referral_summary::ReferralSummary;
+use reflection_question::ReflectionQuestion;
 use result_screen::ResultScreen;
 use review_screen::ReviewScreen;
 use score_summary::ScoreSummary;
@@ -31,16 +35,29 @@ use service_contact_info::ServiceContactInfo;
 use suggested_service::SuggestedService;
 use suggested_services::SuggestedServices;
 
-crate::chunks::entry! {
+crate::chunks::split! {
+    chunk = results, preload = preload;
     /// Every answer, each with a way to change it.
-    results, preload: fn review() {
-        leptos::view! { <ReviewScreen/> }
+    pub fn review() -> AnyView {
+        view! { <ReviewScreen/> }.into_any()
     }
 }
 
-crate::chunks::entry! {
+crate::chunks::split! {
+    chunk = results;
     /// The outcome, its reasons and next steps.
-    results: fn result() {
-        leptos::view! { <ResultScreen/> }
+    pub fn result() -> AnyView {
+        view! { <ResultScreen/> }.into_any()
+    }
+}
+
+crate::chunks::split! {
+    chunk = results;
+    /// The host's `completed` message for the screening as it stands (see
+    /// [`protocol::completed`]): here because only the result screen sends it, and its
+    /// FHIR builders are large.
+    pub fn completed_message(state: Session) -> serde_json::Value {
+        let referral = state.referral().get_untracked();
+        with_screening(state, |c| protocol::completed(c, referral.as_ref()))
     }
 }

@@ -1,5 +1,5 @@
-use crate::components::focus;
 use super::{ReferralSummary, ServiceContactInfo};
+use crate::components::focus;
 use crate::core::referral::{Delivery, Referral};
 use crate::flow::Screen;
 use crate::i18n::*;

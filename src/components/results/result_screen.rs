@@ -1,5 +1,5 @@
-use crate::components::focus_heading_on_mount;
 use super::{DownloadSummary, NextSteps, ScoreSummary};
+use crate::components::focus_heading_on_mount;
 use crate::components::DeleteAnswers;
 use crate::core::{Headline, Reason, RiskKind};
 use crate::i18n::*;
