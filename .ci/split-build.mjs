@@ -77,14 +77,15 @@ if (!split) {
   process.exit(0);
 }
 
-const work = path.join(root, 'target', 'split-build');
+const target = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const work = path.join(target, 'split-build');
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(path.join(work, 'split'), { recursive: true });
 
 // 1. The release build with its split points, and the relocations the splitter reads.
 run('cargo', ['rustc', '--release', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'screener',
   '--features', 'split', '--', '-Clink-args=--emit-relocs']);
-const raw = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'screener.wasm');
+const raw = path.join(target, 'wasm32-unknown-unknown', 'release', 'screener.wasm');
 
 // 2. Split.
 run('wasm-split-cli', ['--target', 'web', '--out-name', 'screener', raw, path.join(work, 'split')]);
