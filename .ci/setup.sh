@@ -14,6 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"     # 0.22 needs rustc >= 1.96.1 (see shared/toolchain.md)
 WASM_OPT_VERSION="132"      # Debian's wasm-opt 108 corrupts Rust 1.95 output
 GECKODRIVER_VERSION="0.37.1" # Firefox's WebDriver server, for the cross-engine tests
+WASM_SPLIT_VERSION="0.2.4"  # the splitter of the release build (.ci/split-build.mjs); 0.2.2 and later retry a failed chunk
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -50,6 +51,14 @@ fi
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
   cargo install --locked trunk --version "$TRUNK_VERSION" --force
+fi
+
+# --- The WebAssembly splitter (wasm-split-cli): release builds only ----------------------
+# It has no --version; cargo's list of installed packages names its version.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+   || ! command -v wasm-split-cli >/dev/null; then
+  say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli, about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 # --- npm packages: wasm-opt (binaryen), Playwright, axe-core, WebdriverIO --------------
@@ -98,4 +107,4 @@ if [ -z "${SETUP_SKIP_BROWSER:-}" ]; then
   export GECKODRIVER="${GECKODRIVER:-$HOME/.cargo/bin/geckodriver}"
 fi
 
-say "tools ready: $(trunk --version), wasm-bindgen $WB_LOCK, wasm-opt $WASM_OPT_VERSION"
+say "tools ready: $(trunk --version), wasm-bindgen $WB_LOCK, wasm-opt $WASM_OPT_VERSION, wasm-split-cli $WASM_SPLIT_VERSION"
