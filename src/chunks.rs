@@ -83,22 +83,31 @@ macro_rules! split {
 }
 pub(crate) use split;
 
-/// Runs `work` (a call of a split point) and hands its result to `then`: within this call
-/// when the chunk is already in, which is the usual case, so an action's effects are
-/// there when the action returns, as they would be without chunks; otherwise once the
-/// chunk has arrived.
-pub fn now_or_when_loaded<T: 'static>(
-    work: impl Future<Output = T> + 'static,
+/// Calls a split point (`call`) and hands its result to `then`: within this call when the
+/// chunk is already in, which is the usual case, so an action's effects are there when
+/// the action returns and a screen shows without a frame of "Loading", as they would
+/// without chunks; otherwise once the chunk has arrived.
+pub fn now_or_when_loaded<T: 'static, Fut: Future<Output = T> + 'static>(
+    call: impl Fn() -> Fut + 'static,
     then: impl FnOnce(T) + 'static,
 ) {
-    let mut work = Box::pin(work);
-    // One poll: a split point whose chunk is in does not wait on anything.
-    match work
+    // One poll, with a waker that does nothing: a split point whose chunk is in does not
+    // wait on anything. A call that would wait is dropped, and made again where it can
+    // be woken (the split loader keeps the waker of the poll that started the fetch, and
+    // the fetch itself is shared by both calls).
+    let mut first = Box::pin(call());
+    match first
         .as_mut()
         .poll(&mut Context::from_waker(std::task::Waker::noop()))
     {
         Poll::Ready(value) => then(value),
-        Poll::Pending => leptos::task::spawn_local(async move { then(work.await) }),
+        Poll::Pending => {
+            drop(first);
+            // Under the caller's reactive owner, as the call above ran (a screen's
+            // components read the session from it), and not at all once that owner is
+            // gone (the person has moved on to another screen).
+            leptos::task::spawn_local_scoped_with_cancellation(async move { then(call().await) });
+        }
     }
 }
 

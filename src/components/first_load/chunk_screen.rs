@@ -1,16 +1,21 @@
-use crate::chunks::ChunkError;
+use std::future::Future;
+use std::sync::Arc;
+
+use crate::chunks::{now_or_when_loaded, ChunkError};
 use crate::components::ChunkFailed;
 use crate::i18n::*;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use std::future::Future;
 
-/// A screen whose code is in a chunk: shown as soon as the chunk is in (at once when it
-/// was prefetched, which is the usual case), "Loading the next screen…" while it is
-/// fetched, and [`ChunkFailed`] if it cannot be, whose "Try again" calls `load` afresh.
+/// A screen whose code is in a chunk: shown at once when the chunk is in (it is fetched
+/// just after the first screen, so that is the usual case), "Loading the next screen…"
+/// while it is fetched, and [`ChunkFailed`] if it cannot be, whose "Try again" calls
+/// `load` afresh.
+///
+/// A signal and [`now_or_when_loaded`] rather than Leptos's `Suspense`: the same
+/// behaviour, and the first load does not carry Suspense's machinery.
 #[component]
 pub fn ChunkScreen<F, Fut>(
-    /// Builds the screen: a chunk's entry point (see `crate::chunks`).
+    /// Builds the screen: a chunk's split point (see `crate::chunks`).
     load: F,
 ) -> impl IntoView
 where
@@ -18,26 +23,39 @@ where
     Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
 {
     let i18n = use_i18n();
-    let attempts = RwSignal::new(0u32);
-    let retry = Callback::new(move |()| attempts.update(|n| *n += 1));
-    let screen = move || {
-        attempts.track();
-        // The split loader's future holds JavaScript promises, so it is not `Send`;
-        // everything here runs on the page's one thread.
-        let loading = SendWrapper::new(load());
-        Suspend::new(async move {
-            match loading.await {
-                Ok(view) => view,
-                Err(ChunkError) => view! { <ChunkFailed on_retry=retry/> }.into_any(),
-            }
-        })
+    // The screen, once built: taken out by the view below, which shows it.
+    let built = RwSignal::new_local(None::<AnyView>);
+    let failed = RwSignal::new(false);
+    let load = Arc::new(load);
+    let attempt = move || {
+        failed.set(false);
+        let load = load.clone();
+        now_or_when_loaded(
+            move || load(),
+            move |result| match result {
+                Ok(view) => {
+                    let _ = built.try_set(Some(view));
+                }
+                Err(ChunkError) => {
+                    let _ = failed.try_set(true);
+                }
+            },
+        );
     };
+    attempt.clone()();
+    let retry = Callback::new(move |()| attempt());
 
-    view! {
-        <Suspense fallback=move || view! {
-            <p class="screener__loading" role="status">{t!(i18n, chunk_loading)}</p>
-        }>
-            {screen}
-        </Suspense>
+    move || {
+        if failed.get() {
+            return view! { <ChunkFailed on_retry=retry/> }.into_any();
+        }
+        built.track();
+        match built.try_update_untracked(Option::take).flatten() {
+            Some(screen) => screen,
+            None => view! {
+                <p class="screener__loading" role="status">{t!(i18n, chunk_loading)}</p>
+            }
+            .into_any(),
+        }
     }
 }

@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await b.newContext({ serviceWorkers: 'block' });
+const p = await ctx.newPage();
+p.on('console', m => console.log('console', m.type(), m.text().slice(0,300)));
+p.on('pageerror', e => console.log('pageerror', String(e).slice(0,300)));
+let failing = true;
+await p.route(/\/[^/]+-[0-9a-f]{16}\.wasm$/, (r) => (failing && !/_bg\.wasm/.test(r.request().url()) ? r.abort('internetdisconnected') : r.continue()));
+await p.goto('http://127.0.0.1:8199/');
+await p.waitForTimeout(1500);
+await p.getByRole('button', { name: 'Start' }).click();
+await p.waitForTimeout(500);
+console.log('A', (await p.locator('#screener-main').innerHTML()).slice(0, 200));
+failing = false;
+await p.getByRole('button', { name: 'Try again' }).click();
+await p.waitForTimeout(1500);
+console.log('B', (await p.locator('#screener-main').innerHTML()).slice(0, 400));
+await b.close();
