@@ -24,6 +24,16 @@ export async function serveConfig(page, body, { status = 200, contentType = 'app
   await page.route('**/config.json', (route) => route.fulfill({ status, contentType, body }));
 }
 
+/** Resolves once every chunk of the build (the .wasm files other than the main module)
+ * has been fetched by the page, as it does by itself after the first screen: a test that
+ * navigates away sooner would abort a fetch in flight. */
+export async function chunksFetched(page) {
+  const chunks = fs.readdirSync(path.resolve('dist')).filter((f) => f.endsWith('.wasm') && !f.endsWith('_bg.wasm'));
+  await expect.poll(() => page.evaluate((names) => names.filter((n) => performance.getEntriesByType('resource')
+    .some((e) => e.name.endsWith(`/${n}`) && e.responseEnd > 0)).length, chunks),
+  { message: 'every chunk fetched', timeout: 10_000 }).toBe(chunks.length);
+}
+
 /** Opens the app and waits until it has mounted (the static help is then hidden). */
 export async function openApp(page, url = '/') {
   await page.goto(url);

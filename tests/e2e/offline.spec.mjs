@@ -11,7 +11,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openApp, watchConsole, snap, expectAccessible } from './helpers.mjs';
+import { openApp, watchConsole, snap, expectAccessible, chunksFetched } from './helpers.mjs';
 import { EN, answerUntilReview, scenario } from './flow.mjs';
 import { APP_OFFLINE, HOST, APP_ALLOWED, APP_REFERRAL, FHIR } from './host/ports.mjs';
 import { fhirReset, fhirResources } from './fhir/client.mjs';
@@ -91,6 +91,7 @@ test('offline on a later visit: crisis lines at once, the partner configuration,
   await expect(page.locator('.screener-crisis a[href="tel:999"]').first()).toBeVisible();
   await snap(page, '60-offline-reload-crisis');
   await page.keyboard.press('Escape');
+  await chunksFetched(page); // from the worker's cache; a navigation now would abort them
 
   await openApp(page, `${APP_OFFLINE}/`); // and opening it by its address, offline too
   await page.getByRole('button', { name: EN.start }).click();
