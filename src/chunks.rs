@@ -83,30 +83,28 @@ macro_rules! split {
 }
 pub(crate) use split;
 
-/// Calls a split point (`call`) and hands its result to `then`: within this call when the
-/// chunk is already in, which is the usual case, so an action's effects are there when
-/// the action returns and a screen shows without a frame of "Loading", as they would
-/// without chunks; otherwise once the chunk has arrived.
-pub fn now_or_when_loaded<T: 'static, Fut: Future<Output = T> + 'static>(
-    call: impl Fn() -> Fut + 'static,
+/// Runs `work`, a call of a split point, and hands its result to `then`: within this
+/// call when the chunk is already in, which is the usual case, so an action's effects are
+/// there when the action returns and a screen shows without a frame of "Loading", as
+/// they would without chunks; otherwise once the chunk has arrived.
+///
+/// The rest runs under the reactive owner current here (a screen's components read the
+/// session from it), and not at all once that owner is gone (the person has moved on).
+pub fn now_or_when_loaded<T: 'static>(
+    work: impl Future<Output = T> + 'static,
     then: impl FnOnce(T) + 'static,
 ) {
+    let mut work = Box::pin(work);
     // One poll, with a waker that does nothing: a split point whose chunk is in does not
-    // wait on anything. A call that would wait is dropped, and made again where it can
-    // be woken (the split loader keeps the waker of the poll that started the fetch, and
-    // the fetch itself is shared by both calls).
-    let mut first = Box::pin(call());
-    match first
+    // wait on anything. A load under way keeps the waker of its latest poll, so the task
+    // below, which polls it again, is the one woken.
+    match work
         .as_mut()
         .poll(&mut Context::from_waker(std::task::Waker::noop()))
     {
         Poll::Ready(value) => then(value),
         Poll::Pending => {
-            drop(first);
-            // Under the caller's reactive owner, as the call above ran (a screen's
-            // components read the session from it), and not at all once that owner is
-            // gone (the person has moved on to another screen).
-            leptos::task::spawn_local_scoped_with_cancellation(async move { then(call().await) });
+            leptos::task::spawn_local_scoped_with_cancellation(async move { then(work.await) });
         }
     }
 }

@@ -77,20 +77,17 @@ impl Courier {
         let runner = self.runner;
         // The consent screen is in the intake chunk, so the chunk is in by now and the
         // request is made and saved before this returns.
-        crate::chunks::now_or_when_loaded(
-            move || referral_for(runner.state),
-            move |made| match made {
-                Ok(Some(referral)) => {
-                    runner.save(&referral);
-                    runner.state.show_referral(Some(referral));
-                    runner.spawn(Trigger::Consent);
-                }
-                Ok(None) => {}
-                Err(error) => web_sys::console::error_1(
-                    &format!("screener: the request could not be made: {error}").into(),
-                ),
-            },
-        );
+        crate::chunks::now_or_when_loaded(referral_for(runner.state), move |made| match made {
+            Ok(Some(referral)) => {
+                runner.save(&referral);
+                runner.state.show_referral(Some(referral));
+                runner.spawn(Trigger::Consent);
+            }
+            Ok(None) => {}
+            Err(error) => web_sys::console::error_1(
+                &format!("screener: the request could not be made: {error}").into(),
+            ),
+        });
     }
 
     /// Stops trying (the answers were deleted, and the request with them).

@@ -27,20 +27,25 @@ where
     let built = RwSignal::new_local(None::<AnyView>);
     let failed = RwSignal::new(false);
     let load = Arc::new(load);
+    // "Try again" is clicked inside the failure message, which the first line of an
+    // attempt removes: the attempt belongs to this screen's owner, not to the message's.
+    let owner = Owner::current();
     let attempt = move || {
         failed.set(false);
-        let load = load.clone();
-        now_or_when_loaded(
-            move || load(),
-            move |result| match result {
+        let run = || {
+            now_or_when_loaded(load(), move |result| match result {
                 Ok(view) => {
                     let _ = built.try_set(Some(view));
                 }
                 Err(ChunkError) => {
                     let _ = failed.try_set(true);
                 }
-            },
-        );
+            })
+        };
+        match &owner {
+            Some(owner) => owner.with(run),
+            None => run(),
+        }
     };
     attempt.clone()();
     let retry = Callback::new(move |()| attempt());

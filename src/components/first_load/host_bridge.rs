@@ -40,7 +40,7 @@ pub fn HostBridge() -> impl IntoView {
                     // Built in the results chunk, which the result screen has loaded.
                     let link = link.clone();
                     crate::chunks::now_or_when_loaded(
-                        move || results::completed_message(state),
+                        results::completed_message(state),
                         move |message| {
                             if let Ok(message) = message {
                                 link.post(&message);
