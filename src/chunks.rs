@@ -5,10 +5,11 @@
 //! A chunk is declared by its split points, written with [`split!`]: a screen's in the
 //! `mod.rs` of the chunk's folder under `src/components/` (the folder tree is the chunk
 //! map), delivery's in [`crate::delivery`] (chunk `intake`) and the host's `completed`
-//! message in `components/results` (chunk `results`). In the release build (feature `split`, `.ci/split-build.mjs`) each is a split point of
-//! `leptos::wasm_split`: calling it fetches and instantiates its chunk first, and a chunk
-//! that cannot be fetched is a [`ChunkError`], never a panic: [`ChunkScreen`] then shows
-//! the crisis lines and "Try again", and a later call fetches afresh. Without the feature
+//! message in `components/results` (chunk `results`). In the release build (feature
+//! `split`, `.ci/split-build.mjs`) each is a split point of `leptos::wasm_split`:
+//! calling it fetches and instantiates its chunk first, and a chunk that cannot be
+//! fetched is a [`ChunkError`], never a panic: [`ChunkScreen`] then shows the crisis
+//! lines and "Try again", and a later call fetches afresh. Without the feature
 //! (`trunk serve`, debug builds, the wasm-bindgen tests, native tests) the same functions
 //! are plain calls in one module.
 //!
