@@ -58,6 +58,20 @@ async function visitTwice(page) {
   expect(await controlled(page), 'the second visit is served by the worker').toBe(true);
 }
 
+/** From the first screen through every question, the result and contact details to the
+ * consent screen (configs/referral.json offers a request for the default answers). */
+async function toConsent(page) {
+  await page.getByRole('button', { name: EN.start }).click();
+  await answerUntilReview(page, scenario());
+  await page.getByRole('button', { name: EN.seeResult }).click();
+  await page.getByRole('button', { name: 'Ask to be contacted' }).click();
+  await page.getByLabel('What should we call you?').fill('Ka Yan');
+  await page.getByLabel('Phone number').fill('9123 4567');
+  await page.getByRole('group', { name: 'Is it safe to leave a voicemail on this phone?' }).getByRole('radio', { name: 'No' }).check();
+  await page.getByRole('group', { name: 'Is it safe to send a text message to this phone?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 async function goOffline(context, request) {
   await control(request, 'network?state=down');
   await context.setOffline(true);
@@ -223,15 +237,7 @@ test('a referral request made offline asks for Background Sync, and the worker\'
   const errors = watchConsole(page);
   await openApp(page, `${APP_REFERRAL}/`);
   expect(await workerActivated(page)).toBe('activated');
-  await page.getByRole('button', { name: EN.start }).click();
-  await answerUntilReview(page, scenario());
-  await page.getByRole('button', { name: EN.seeResult }).click();
-  await page.getByRole('button', { name: 'Ask to be contacted' }).click();
-  await page.getByLabel('What should we call you?').fill('Ka Yan');
-  await page.getByLabel('Phone number').fill('9123 4567');
-  await page.getByRole('group', { name: 'Is it safe to leave a voicemail on this phone?' }).getByRole('radio', { name: 'No' }).check();
-  await page.getByRole('group', { name: 'Is it safe to send a text message to this phone?' }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await toConsent(page);
 
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Send my request' }).click();
@@ -284,15 +290,7 @@ test('on a second visit offline a person reaches every screen (every chunk), sen
   await page.reload();
   await expect(page.locator('#screener-app h1').first()).toBeVisible();
   expect(await controlled(page), 'the second visit is served by the worker').toBe(true);
-  await page.getByRole('button', { name: EN.start }).click();
-  await answerUntilReview(page, scenario());
-  await page.getByRole('button', { name: EN.seeResult }).click();
-  await page.getByRole('button', { name: 'Ask to be contacted' }).click();
-  await page.getByLabel('What should we call you?').fill('Ka Yan');
-  await page.getByLabel('Phone number').fill('9123 4567');
-  await page.getByRole('group', { name: 'Is it safe to leave a voicemail on this phone?' }).getByRole('radio', { name: 'No' }).check();
-  await page.getByRole('group', { name: 'Is it safe to send a text message to this phone?' }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await toConsent(page);
   await page.getByRole('button', { name: 'Send my request' }).click();
   await expect(page.getByRole('heading', { name: 'Your request has not been sent yet' })).toBeVisible();
 
