@@ -33,8 +33,8 @@ pub(crate) fn focus(el: &web_sys::HtmlElement) {
 pub(crate) fn focus_heading_on_mount(heading: leptos::prelude::NodeRef<leptos::html::H1>) {
     use leptos::prelude::*;
     let focus_requests = crate::session::use_focus();
-    // On the next frame: a screen from a chunk is mounted inside a `Suspense`, whose
-    // content is not yet in the document when this effect first runs. Unless a part of
+    // On the next frame: a screen whose chunk arrived after a wait is built before it is
+    // mounted, so its heading is not yet in the document when this effect first runs. Unless a part of
     // the same screen has taken focus meanwhile on purpose (the request's status, just
     // after "Send my request").
     Effect::new(move |_| {
