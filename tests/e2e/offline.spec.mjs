@@ -108,6 +108,9 @@ test('offline on a later visit: crisis lines at once, the partner configuration,
   await chunksFetched(page); // from the worker's cache; a navigation now would abort them
 
   await openApp(page, `${APP_OFFLINE}/`); // and opening it by its address, offline too
+  // The page fetches its chunks in the background; the download below starts a
+  // navigation in the frame, which would abort one still in flight.
+  await chunksFetched(page);
   await page.getByRole('button', { name: EN.start }).click();
   await answerUntilReview(page, answers());
   await page.getByRole('button', { name: EN.seeResult }).click();
