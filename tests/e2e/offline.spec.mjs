@@ -108,8 +108,9 @@ test('offline on a later visit: crisis lines at once, the partner configuration,
   await chunksFetched(page); // from the worker's cache; a navigation now would abort them
 
   await openApp(page, `${APP_OFFLINE}/`); // and opening it by its address, offline too
-  // The page fetches its chunks in the background; the download below starts a
-  // navigation in the frame, which would abort one still in flight.
+  // The page fetches its chunks in the background. One still in flight when the flow
+  // below ran its download and print was reported aborted (net::ERR_ABORTED) on a
+  // loaded machine, so the flow starts once they are in, as a person's usually are.
   await chunksFetched(page);
   await page.getByRole('button', { name: EN.start }).click();
   await answerUntilReview(page, answers());
