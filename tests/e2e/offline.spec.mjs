@@ -56,6 +56,8 @@ async function visitTwice(page) {
   await page.reload();
   await expect(page.locator('#screener-app h1').first()).toBeVisible();
   expect(await controlled(page), 'the second visit is served by the worker').toBe(true);
+  // Its chunks too: a test that reloads next would otherwise abort a fetch in flight.
+  await chunksFetched(page);
 }
 
 /** From the first screen through every question, the result and contact details to the
