@@ -47,9 +47,7 @@ pub fn AppWith(
     // does not wait for one on a normal network.
     let painted = move || {
         if state.first_screen_is_painted() {
-            leptos::task::spawn_local(async {
-                crate::chunks::prefetch().await;
-            });
+            leptos::task::spawn_local(crate::chunks::prefetch());
         }
     };
     request_animation_frame(move || set_timeout(painted, std::time::Duration::ZERO));

@@ -1,4 +1,4 @@
-use crate::components::{focus_heading_on_mount, CrisisLine};
+use crate::components::{focus_heading_on_mount, CrisisLineList};
 use crate::i18n::*;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -16,20 +16,7 @@ pub fn ChunkFailed(
     let i18n = use_i18n();
     let heading = NodeRef::<leptos::html::H1>::new();
     focus_heading_on_mount(heading);
-    let lang = move || state.lang().get();
-    let lines = move || {
-        state.config().with(|c| {
-            c.crisis_resources
-                .iter()
-                .map(|r| {
-                    (
-                        r.clone(),
-                        r.meta(&c.crisis_resources).get(lang()).to_owned(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let lines = move || state.config().with(|c| c.crisis_resources.clone());
 
     view! {
         <section class="screener__screen screener-chunk-failed" aria-labelledby="screener-chunk-failed-title">
@@ -43,14 +30,7 @@ pub fn ChunkFailed(
                 </button>
             </div>
             <p class="screener-chunk-failed__help">{t!(i18n, chunk_failed_help)}</p>
-            <ul class="screener-crisis__list">
-                {move || lines().into_iter().map(|(r, meta)| view! {
-                    <li class="screener-crisis__item">
-                        <CrisisLine resource=r lang=lang()/>
-                        <span class="screener-crisis__meta">{meta}</span>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <CrisisLineList lines=lines/>
         </section>
     }
 }

@@ -1,6 +1,6 @@
-use crate::components::{focus, CrisisLine, SafetyPlan};
+use crate::components::{focus, CrisisLine, CrisisLineList, SafetyPlan};
 use crate::core::config::crisis::{danger_sentence, panel_intro, Reached};
-use crate::core::{CrisisResource, RiskKind};
+use crate::core::RiskKind;
 use crate::i18n::*;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -75,11 +75,6 @@ pub fn CrisisPanel() -> impl IntoView {
         };
         words.with_value(|w| w[which].get(lang()).to_owned())
     };
-    let meta = move |r: &CrisisResource| {
-        state
-            .config()
-            .with(|c| r.meta(&c.crisis_resources).get(lang()).to_owned())
-    };
     let collapsed = move || state.crisis_collapsed().get();
     let first = move || resources().into_iter().next();
 
@@ -104,16 +99,7 @@ pub fn CrisisPanel() -> impl IntoView {
                 <p class="screener-crisis__intro">
                     {intro}
                 </p>
-                <ul class="screener-crisis__list">
-                    {move || resources().into_iter().map(|r| view! {
-                        <li class="screener-crisis__item">
-                            <CrisisLine resource=r.clone() lang=lang()/>
-                            <span class="screener-crisis__meta">
-                                {meta(&r)}
-                            </span>
-                        </li>
-                    }).collect_view()}
-                </ul>
+                <CrisisLineList lines=resources/>
                 <details class="screener-crisis__more">
                     <summary>{t!(i18n, grounding_title)}</summary>
                     <ol class="screener-crisis__steps">
