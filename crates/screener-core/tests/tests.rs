@@ -4,6 +4,7 @@
 //! - `alternatives`: the partner's list of other services and who is shown which.
 //! - `boundaries`: each rule on both sides of each published cut-off.
 //! - `config`: the configuration's defaults, reading, and every problem by path.
+//! - `config_reading`: the hand-written readers say what serde's derive said, field by field.
 //! - `crisis_words`: every fact said about the crisis lines is the configuration's.
 //! - `eligibility`: scenarios, precedence, every reason, the serialised shape.
 //! - `exhaustive`: every answer vector of each instrument against published oracles.
@@ -26,6 +27,7 @@ mod common;
 mod alternatives;
 mod boundaries;
 mod config;
+mod config_reading;
 mod crisis_words;
 mod eligibility;
 mod exhaustive;

@@ -310,7 +310,7 @@ fn string(value: Value, path: &str, p: &mut Problems) -> String {
 }
 
 fn text(value: Value, path: &str, p: &mut Problems) -> Text {
-    serde_json::from_value(value).unwrap_or_else(|e| {
+    super::read::text(&value).unwrap_or_else(|e| {
         p.push(path, format!("expected {{\"en\": …, \"zh\": …}}: {e}"));
         Text::default()
     })

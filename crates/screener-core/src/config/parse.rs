@@ -1,8 +1,9 @@
-//! Lenient reading of a partner's JSON: every type error and unknown field, by path.
+//! Lenient reading of a partner's JSON: every type error and unknown field, by path (each
+//! section read by [`super::read`]).
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::read::{self, Read};
 use super::validate::{too_long, Problems};
 use super::*;
 
@@ -51,34 +52,54 @@ pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
         return Err(ConfigError { problems: p.0 });
     }
     for (key, value) in map {
-        let path = key.as_str();
-        match path {
-            "service" => read(&mut config.service, value, path, &mut p),
-            "age" => read(&mut config.age, value, path, &mut p),
-            "thresholds" => read(&mut config.thresholds, value, path, &mut p),
-            "instruments" => read(&mut config.instruments, value, path, &mut p),
-            "centres" => read_list(&mut config.centres, value, path, &mut p),
-            "crisis_resources" => read_list(&mut config.crisis_resources, value, path, &mut p),
-            "quick_exit_url" => read(&mut config.quick_exit_url, value, path, &mut p),
-            "retention_days" => read(&mut config.retention_days, value, path, &mut p),
-            "languages" => read_list(&mut config.languages, value, path, &mut p),
-            "default_language" => read(&mut config.default_language, value, path, &mut p),
-            "allowed_origins" => read_list(&mut config.allowed_origins, value, path, &mut p),
-            "handoff" => read(&mut config.handoff, value, path, &mut p),
-            "theme" => read(&mut config.theme, value, path, &mut p),
-            "referral" => read(&mut config.referral, value, path, &mut p),
-            "alternatives" => config.alternatives = alternatives::read(value, &mut p).unwrap_or_default(),
-            _ => p.push(
-                path,
-                "unknown field (expected one of service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral, alternatives)",
-            ),
-        }
+        read_field(&mut config, &key, value, &mut p);
     }
     p.0.extend(config.validate());
     if p.0.is_empty() {
         Ok(config)
     } else {
         Err(ConfigError { problems: p.0 })
+    }
+}
+
+/// Reads one top-level field of a configuration into `config`, as [`parse_config`] does
+/// (no validation, no length limits): the problems of that field, each by its path. For
+/// tests that hold one field to what serde's derive made of it.
+pub fn read_config_field(config: &mut Config, key: &str, value: Value) -> Vec<ConfigProblem> {
+    let mut p = Problems::default();
+    read_field(config, key, value, &mut p);
+    p.0
+}
+
+fn read_field(config: &mut Config, path: &str, value: Value, p: &mut Problems) {
+    match path {
+        "service" => read(&mut config.service, &value, path, p, read::service),
+        "age" => read(&mut config.age, &value, path, p, read::age),
+        "thresholds" => read(&mut config.thresholds, &value, path, p, read::thresholds),
+        "instruments" => read(&mut config.instruments, &value, path, p, read::instruments),
+        "centres" => read_list(&mut config.centres, &value, path, p, read::centre),
+        "crisis_resources" => read_list(
+            &mut config.crisis_resources,
+            &value,
+            path,
+            p,
+            read::crisis_resource,
+        ),
+        "quick_exit_url" => read(&mut config.quick_exit_url, &value, path, p, read::string),
+        "retention_days" => read(&mut config.retention_days, &value, path, p, read::u32_),
+        "languages" => read_list(&mut config.languages, &value, path, p, read::lang),
+        "default_language" => read(&mut config.default_language, &value, path, p, read::lang),
+        "allowed_origins" => {
+            read_list(&mut config.allowed_origins, &value, path, p, read::string)
+        }
+        "handoff" => read(&mut config.handoff, &value, path, p, read::handoff),
+        "theme" => read(&mut config.theme, &value, path, p, read::theme),
+        "referral" => read(&mut config.referral, &value, path, p, read::referral),
+        "alternatives" => config.alternatives = alternatives::read(value, p).unwrap_or_default(),
+        _ => p.push(
+            path,
+            "unknown field (expected one of service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral, alternatives)",
+        ),
     }
 }
 
@@ -131,26 +152,41 @@ fn long_strings_in(map: &serde_json::Map<String, Value>, path: &str, p: &mut Pro
     }
 }
 
-fn read<T: DeserializeOwned>(slot: &mut T, value: Value, path: &str, p: &mut Problems) {
-    match serde_json::from_value(value) {
+/// Reads one section with `reader`; on a problem, the default stays and the problem is
+/// listed at `path`.
+fn read<T>(
+    slot: &mut T,
+    value: &Value,
+    path: &str,
+    p: &mut Problems,
+    reader: fn(&Value) -> Read<T>,
+) {
+    match reader(value) {
         Ok(v) => *slot = v,
-        Err(e) => p.push(path, e.to_string()),
+        Err(reason) => p.push(path, reason),
     }
 }
 
-fn read_list<T: DeserializeOwned>(slot: &mut Vec<T>, value: Value, path: &str, p: &mut Problems) {
+/// Reads a list section element by element, each problem at its element's path.
+fn read_list<T>(
+    slot: &mut Vec<T>,
+    value: &Value,
+    path: &str,
+    p: &mut Problems,
+    reader: fn(&Value) -> Read<T>,
+) {
     let Value::Array(values) = value else {
         p.push(path, "expected an array");
         return;
     };
     let mut list = Vec::with_capacity(values.len());
     let mut ok = true;
-    for (i, value) in values.into_iter().enumerate() {
-        match serde_json::from_value(value) {
+    for (i, value) in values.iter().enumerate() {
+        match reader(value) {
             Ok(v) => list.push(v),
-            Err(e) => {
+            Err(reason) => {
                 ok = false;
-                p.push(format!("{path}[{i}]"), e.to_string());
+                p.push(format!("{path}[{i}]"), reason);
             }
         }
     }
