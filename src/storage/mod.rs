@@ -25,6 +25,8 @@
 //!   on demand, exists only for tests (feature `test-doubles`).
 //! * [`store`] (pure logic, time passed in): [`Store`] — open (expiry, migration, faults),
 //!   save (revision and two-tab conflict check), delete everything, keep in memory only.
+//! * [`contact`] (pure): the contact details' saved form, shared by the record and the
+//!   outbox.
 //! * [`outbox`] (pure): the versioned outbox record under [`OUTBOX_KEY`]: a consented
 //!   referral waiting to be sent, or its receipt ([`Store::load_outbox`],
 //!   [`Store::save_outbox`]).
@@ -100,6 +102,7 @@
 //! ```
 
 pub mod backend;
+pub mod contact;
 pub mod error;
 pub mod events;
 #[cfg(any(test, feature = "test-doubles"))]

@@ -17,7 +17,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::referral::{ContactDetails, Delivery, Failure, Referral, ReferralId};
+use super::contact;
+use crate::core::referral::{Delivery, Failure, Referral, ReferralId};
 
 /// Where the outbox is kept.
 pub const OUTBOX_KEY: &str = "screener.outbox";
@@ -40,8 +41,8 @@ pub enum OutboxDecodeError {
 
 // Written and read by hand rather than by derived serde code: this is the saved format,
 // kept apart from the core's types, and the derived readers (an internally tagged enum
-// above all) cost several KB of WebAssembly on the first load. `ContactDetails` keeps its
-// derive, which the answers' record already pulls in.
+// above all) cost several KB of WebAssembly on the first load. The contact details are in
+// the form the answers' record keeps them in (`super::contact`).
 
 /// Writes `referral` in the current outbox format.
 pub fn encode_outbox(referral: &Referral) -> String {
@@ -50,10 +51,7 @@ pub fn encode_outbox(referral: &Referral) -> String {
     r.insert("consented_ms".into(), referral.consented_ms.into());
     r.insert("endpoint".into(), referral.endpoint.clone().into());
     r.insert("bundle".into(), referral.bundle.clone());
-    r.insert(
-        "contact".into(),
-        serde_json::to_value(&referral.contact).unwrap_or(Value::Null),
-    );
+    r.insert("contact".into(), contact::to_json(&referral.contact));
     r.insert("include_answers".into(), referral.include_answers.into());
     r.insert("delivery".into(), delivery_value(referral.delivery));
     let mut outbox = Map::new();
@@ -138,7 +136,7 @@ fn read_referral(r: &Value) -> Option<Referral> {
         consented_ms: r.get("consented_ms")?.as_f64()?,
         endpoint: r.get("endpoint")?.as_str()?.to_owned(),
         bundle: r.get("bundle")?.clone(),
-        contact: serde_json::from_value::<ContactDetails>(r.get("contact")?.clone()).ok()?,
+        contact: contact::from_json(r.get("contact")?)?,
         include_answers: r.get("include_answers")?.as_bool()?,
         delivery: read_delivery(r.get("delivery")?)?,
     })

@@ -5,16 +5,22 @@
 //! # Format
 //!
 //! A record is one JSON object stored under [`RECORD_KEY`](super::RECORD_KEY). The current
-//! format, version [`FORMAT_VERSION`] (= 3), is exactly the serde form of [`SavedRecord`]:
+//! format, version [`FORMAT_VERSION`] (= 3), is the form serde's derive gave [`SavedRecord`]
+//! (keys in sorted order), written and read by hand:
 //!
 //! ```json
-//! {"format_version":3,"questionnaire_id":"intake","questionnaire_version":"1",
-//!  "instrument_versions":{"phq9":"5c0e…"},"answers":{"age":34,"phq9_1":"not_at_all"},
-//!  "step":{"step":"question","item":"phq9_2"},"lang":"en","safety_plan":"",
-//!  "contact":{"name":"","phone":"","email":"","voicemail":null,"sms":null},
-//!  "reflection":"0-1-",
-//!  "created_ms":1700000000000.0,"updated_ms":1700000360000.0,"revision":7}
+//! {"answers":{"age":34,"phq9_1":"not_at_all"},
+//!  "contact":{"email":"","name":"","phone":"","sms":null,"voicemail":null},
+//!  "created_ms":1700000000000.0,"format_version":3,"instrument_versions":{"phq9":"5c0e…"},
+//!  "lang":"en","questionnaire_id":"intake","questionnaire_version":"1","reflection":"0-1-",
+//!  "revision":7,"safety_plan":"","step":{"item":"phq9_2","step":"question"},
+//!  "updated_ms":1700000360000.0}
 //! ```
+//!
+//! [`encode`] writes exactly the text the derived code wrote, byte for byte ([`fingerprint`]
+//! hashes it), and the readers accept exactly what the derived readers accepted. By hand
+//! because the derived code (the internally tagged `step` above all) costs several KB of the
+//! WebAssembly's first load.
 //!
 //! Version 3 added `reflection`, the optional peer-support reflection
 //! ([`Reflection`], kept as its four-character code, see [`Reflection::to_code`]); a
@@ -43,12 +49,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::contact;
 use crate::core::alternatives::Reflection;
 use crate::core::referral::ContactDetails;
-use crate::core::{check_answers, AnswerProblem, Answers, Lang, Questionnaire};
+use crate::core::{check_answers, AnswerProblem, AnswerValue, Answers, Lang, Questionnaire};
 use crate::flow::Screen;
 
 /// The format version this build writes. Records with a smaller version are migrated on
@@ -61,7 +67,7 @@ pub const FORMAT_VERSION: u32 = 3;
 /// by the caller, never read from a clock here. [`decode`] and
 /// [`Store::save`](super::Store::save) round them to whole milliseconds ([`whole_ms`]).
 /// The derived `Debug` shows the answers and safety plan: do not log records.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedRecord {
     /// The format this record was written in ([`FORMAT_VERSION`] once decoded).
     pub format_version: u32,
@@ -89,9 +95,7 @@ pub struct SavedRecord {
     /// How the service can reach the person (asked only before a request is sent).
     pub contact: ContactDetails,
     /// The optional peer-support reflection (format 3): unscored, never used for
-    /// eligibility. Written by [`encode`] and read by [`decode`] by hand
-    /// ([`Reflection::to_code`]), hence skipped by serde.
-    #[serde(skip)]
+    /// eligibility. Kept as its code ([`Reflection::to_code`]).
     pub reflection: Reflection,
     /// Bumped by every [`Store::save`](super::Store::save). Orders the changes events
     /// report; whether another tab wrote is judged on the whole record (see
@@ -123,8 +127,10 @@ impl SavedRecord {
 
 /// The screen a person was on, as stored. Mirrors [`Screen`] (and converts to and from
 /// it) but is its own type, so that the stored format changes only on purpose.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+///
+/// Saved as an object tagged by `step`: `{"step":"welcome"}`,
+/// `{"item":"phq9_2","step":"question"}` ([`SavedStep::to_json`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SavedStep {
     /// The welcome screen.
     Welcome,
@@ -141,6 +147,58 @@ pub enum SavedStep {
     Contact,
     /// The consent to send a request (format 2).
     Consent,
+}
+
+impl SavedStep {
+    /// The step's name, its tag in the saved form.
+    fn tag(&self) -> &'static str {
+        match self {
+            SavedStep::Welcome => "welcome",
+            SavedStep::Question { .. } => "question",
+            SavedStep::Review => "review",
+            SavedStep::Result => "result",
+            SavedStep::Contact => "contact",
+            SavedStep::Consent => "consent",
+        }
+    }
+
+    /// The step in its saved form.
+    pub fn to_json(&self) -> Value {
+        let mut step = Map::new();
+        step.insert("step".into(), self.tag().into());
+        if let SavedStep::Question { item } = self {
+            step.insert("item".into(), item.clone().into());
+        }
+        Value::Object(step)
+    }
+
+    /// Reads a step saved by [`SavedStep::to_json`]; `None` when it cannot be read.
+    ///
+    /// Accepts what serde's derived reader accepted and nothing more: other keys are
+    /// ignored, and an array is read by position, the tag first (`["question","age"]`).
+    pub fn from_json(value: &Value) -> Option<SavedStep> {
+        // `fields`: how many follow the tag in the array form; an object has them by name.
+        let (tag, item, fields) = match value {
+            Value::Object(map) => (map.get("step")?, map.get("item"), None),
+            Value::Array(list) => {
+                let (tag, rest) = list.split_first()?;
+                (tag, rest.first(), Some(rest.len()))
+            }
+            _ => return None,
+        };
+        let unit = |step| (fields.unwrap_or(0) == 0).then_some(step);
+        match tag.as_str()? {
+            "welcome" => unit(SavedStep::Welcome),
+            "question" if fields.unwrap_or(1) == 1 => Some(SavedStep::Question {
+                item: item?.as_str()?.to_owned(),
+            }),
+            "review" => unit(SavedStep::Review),
+            "result" => unit(SavedStep::Result),
+            "contact" => unit(SavedStep::Contact),
+            "consent" => unit(SavedStep::Consent),
+            _ => None,
+        }
+    }
 }
 
 impl From<&Screen> for SavedStep {
@@ -209,16 +267,51 @@ pub enum DecodeError {
 /// Writes `record` as JSON, always in the current format ([`FORMAT_VERSION`], whatever
 /// `record.format_version` says).
 pub fn encode(record: &SavedRecord) -> String {
-    let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut value {
-        map.insert("format_version".to_owned(), Value::from(FORMAT_VERSION));
-        map.insert(
-            "reflection".to_owned(),
-            Value::String(record.reflection.to_code()),
-        );
+    let mut r = Map::new();
+    let mut put = |key: &str, value: Value| {
+        r.insert(key.into(), value);
+    };
+    // Put in the derive's field order, though the map sorts them: the text would stay the
+    // same should serde_json's `preserve_order` ever be turned on.
+    put("format_version", FORMAT_VERSION.into());
+    put("questionnaire_id", record.questionnaire_id.clone().into());
+    put(
+        "questionnaire_version",
+        record.questionnaire_version.clone().into(),
+    );
+    let mut versions = Map::new();
+    for (id, version) in &record.instrument_versions {
+        versions.insert(id.clone(), version.clone().into());
     }
-    // Serialising a `Value` cannot fail (its map keys are strings).
-    serde_json::to_string(&value).unwrap_or_default()
+    put("instrument_versions", Value::Object(versions));
+    let mut answers = Map::new();
+    for (item, answer) in record.answers.iter() {
+        answers.insert(item.to_owned(), answer_value(answer));
+    }
+    put("answers", Value::Object(answers));
+    put("step", record.step.to_json());
+    put("lang", record.lang.tag().into());
+    put("safety_plan", record.safety_plan.clone().into());
+    // `f64` times as serde wrote them: `1700000000000.0`, and `null` if not finite.
+    put("created_ms", record.created_ms.into());
+    put("updated_ms", record.updated_ms.into());
+    put("contact", contact::to_json(&record.contact));
+    put("revision", record.revision.into());
+    put("reflection", record.reflection.to_code().into());
+    Value::Object(r).to_string()
+}
+
+/// An answer as serde's untagged derive wrote it: a string, an array of strings or an
+/// integer.
+fn answer_value(answer: &AnswerValue) -> Value {
+    match answer {
+        AnswerValue::Choice(value) => value.clone().into(),
+        AnswerValue::Choices(values) => values
+            .iter()
+            .map(|value| Value::from(value.clone()))
+            .collect(),
+        AnswerValue::Number(n) => (*n).into(),
+    }
 }
 
 /// Reads a stored text back, against the questionnaire in use now.
@@ -301,7 +394,7 @@ fn read_fields(
             .unwrap_or(SavedStep::Welcome)
     } else {
         map.get("step")
-            .and_then(|v| serde_json::from_value::<SavedStep>(v.clone()).ok())
+            .and_then(SavedStep::from_json)
             .unwrap_or(SavedStep::Welcome)
     };
     let step = match step {
@@ -323,7 +416,7 @@ fn read_fields(
     let contact = map
         .get("contact")
         .filter(|_| version >= 2)
-        .and_then(|v| serde_json::from_value::<ContactDetails>(v.clone()).ok())
+        .and_then(contact::from_json)
         .unwrap_or_default();
     // Format 3 added the reflection; unreadable answers are dropped, not the record.
     let reflection = map
