@@ -10,7 +10,7 @@
 //      to the main module;
 //   3. wasm-bindgen on the main module (the version Trunk uses, pinned in Trunk.toml);
 //   4. wasm-opt (binaryen 132) on every module with index.html's flags, terser on the
-//      JavaScript;
+//      JavaScript, comments and indentation out of the CSS;
 //   5. names: each chunk `<name>-<hash of its bytes>.wasm`, the split loader by a hash of
 //      its text (which names every chunk), the glue by a hash of its text (which names the
 //      split loader), the main module by its bytes. A page can therefore only ever load
@@ -51,6 +51,28 @@ async function terse(code, name) {
   return out.code;
 }
 
+/** CSS without comments, leading whitespace or blank lines. Strings (and so `url("…")`
+ * and `content`) are copied as they are, whatever they hold. */
+function stripCss(text) {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) throw new Error('split-build: a CSS comment is not closed');
+      i = end + 1;
+    } else {
+      out += c;
+    }
+  }
+  return out.split('\n').map((line) => line.trimStart()).filter((line) => line.trim() !== '').join('\n') + '\n';
+}
+
 // What Trunk wrote: screener-<hash>_bg.wasm and its glue screener-<hash>.js.
 const trunkWasm = fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
 if (!trunkWasm) throw new Error(`split-build: no *_bg.wasm in ${dir}`);
@@ -62,6 +84,17 @@ const replaceAll = (from, to, what) => {
   html = html.split(from).join(to);
 };
 const trunkIntegrity = (file) => integrity(fs.readFileSync(path.join(dir, file)));
+
+// The styles: comments, indentation and blank lines out, nothing else (split or not).
+// Not Trunk's CSS minifier, which rewrites rules (see index.html); this one leaves every
+// rule as written. Trunk's name for a file stays: it is a hash of the original text.
+for (const css of fs.readdirSync(dir).filter((f) => f.endsWith('.css'))) {
+  const file = path.join(dir, css);
+  const before = fs.readFileSync(file);
+  const after = Buffer.from(stripCss(before.toString('utf8')));
+  replaceAll(integrity(before), integrity(after), `integrity of ${css}`);
+  fs.writeFileSync(file, after);
+}
 
 if (!split) {
   const wasmPath = path.join(dir, trunkWasm);
