@@ -1,4 +1,4 @@
-// Performance benchmark of a release build (issue 9). bench/run.sh builds the app and runs
+// Performance benchmark of a release build. bench/run.sh builds the app and runs
 // this; see bench/README.md for what each figure means.
 //
 //   node bench/bench.mjs [--dist bench/dist] [--runs 10] [--out bench/results/latest.json]
@@ -50,7 +50,7 @@ const CHROMIUM_ARGS = [
   '--enable-precise-memory-info',
 ];
 
-// Slow 4G as issue 9 states it: 1.6 Mbps down, 750 kbps up, 150 ms round trip, CPU 4x
+// Slow 4G as docs/performance.md states it: 1.6 Mbps down, 750 kbps up, 150 ms round trip, CPU 4x
 // slower. (DevTools' own "Slow 4G" preset scales these by 0.9 and 3.75 to mimic packet-level
 // effects; these are the nominal figures.) timeoutMs bounds each step of a run.
 const SLOW_4G = {
@@ -62,7 +62,7 @@ const SLOW_4G = {
 };
 // `visit`: 'first' is a fresh browser (empty cache and storage); 'repeat' and 'offline'
 // come back to the app in the same browser context after an unthrottled first visit that
-// left its service worker activated (issue 16): 'repeat' with the network, 'offline' with
+// left its service worker activated: 'repeat' with the network, 'offline' with
 // none at all (the context offline, for the page and its worker alike).
 const ALL_PROFILES = [
   { name: 'unthrottled', label: 'unthrottled', visit: 'first', timeoutMs: 30_000 },
@@ -459,7 +459,7 @@ async function main() {
     const firsts = profiles.filter((p) => p.visit === 'first');
     const returns = profiles.filter((p) => p.visit !== 'first');
     if (firsts.length) console.log(`\n${table(firsts)}\n`);
-    if (returns.length) console.log('Coming back (issue 16: after a first visit that left the service worker activated; transfer = what this load and its worker fetched from the network):');
+    if (returns.length) console.log('Coming back (after a first visit that left the service worker activated; transfer = what this load and its worker fetched from the network):');
     if (returns.length) console.log(`\n${table(returns)}\n`);
     for (const p of profiles) {
       console.log(`ratio interactive / FCP per run, ${p.label}: ${p.runs.map((r) => r.ratio.toFixed(2)).join(' ')}`);
@@ -469,13 +469,13 @@ async function main() {
     if (repeat) console.log(`\nRepeat-visit requests (${repeat.label}, run 1; "worker" = answered by the service worker):\n${requestList(repeat.runs[0])}`);
     for (const p of profiles.filter((x) => x.visit !== 'first')) {
       const ratio = p.summary['ratio interactive / FCP (target <= 1.5)'];
-      console.log(`  issue 16, ${p.label}: interactive / FCP median ${ratio.median.toFixed(2)} (min ${ratio.min.toFixed(2)}, max ${ratio.max.toFixed(2)}), target <= 1.5: ${ratio.median <= 1.5 ? 'met' : 'NOT met'}`);
+      console.log(`  ${p.label}: interactive / FCP median ${ratio.median.toFixed(2)} (min ${ratio.min.toFixed(2)}, max ${ratio.max.toFixed(2)}), target <= 1.5: ${ratio.median <= 1.5 ? 'met' : 'NOT met'}`);
     }
 
     const un = profiles[0].summary;
     const crisis = un['risk answer -> crisis panel visible (target < 16)'].median;
     const ratio = un['ratio interactive / FCP (target <= 1.5)'].median;
-    console.log('\nIssue 9 targets (reported, not asserted; timings depend on machine load):');
+    console.log('\nGoals (reported, not asserted; timings depend on machine load):');
     console.log(`  risk answer -> crisis panel visible, median unthrottled: ${crisis.toFixed(1)} ms (target < 16 ms): ${crisis < 16 ? 'met' : 'NOT met'}`);
     console.log(`  first screen interactive / FCP, median unthrottled: ${ratio.toFixed(2)} (target <= 1.5): ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
     console.log(`  machine load average at start ${facts.loadAverageAtStart.join(' ')}, at end ${facts.loadAverageAtEnd.join(' ')}`);

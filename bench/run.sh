@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The performance benchmark of issue 9, in one command (`make bench`, or `npm run bench`):
+# The performance benchmark, in one command (`make bench`, or `npm run bench`):
 # installs what is missing (.ci/setup.sh), builds the release app into bench/dist (its own
 # directory, so dist/ is left alone) and the same release unsplit (SCREENER_SPLIT=0, one
 # WebAssembly module, .ci/split-build.mjs) into bench/dist-unsplit, then measures the first
