@@ -201,7 +201,7 @@ fn fields(
 // ---- the configuration's types ----
 
 pub(super) fn lang(v: &Value) -> Read<Lang> {
-    variant(v, &["en", "zh-Hant-HK"]).map(|i| Lang::ALL[i])
+    variant(v, &Lang::ALL.map(Lang::tag)).map(|i| Lang::ALL[i])
 }
 
 pub(super) fn text(v: &Value) -> Read<Text> {
@@ -558,14 +558,7 @@ pub(super) fn referral(v: &Value) -> Read<ReferralConfig> {
 }
 
 fn headline(v: &Value) -> Read<Headline> {
-    const ALL: [Headline; 6] = [
-        Headline::UrgentSupport,
-        Headline::OutsideAgeRange,
-        Headline::ComplexNeeds,
-        Headline::HigherIntensity,
-        Headline::Incomplete,
-        Headline::Eligible,
-    ];
+    // In the order of `Headline::PRECEDENCE` (checked by a test).
     let names = [
         "urgent_support",
         "outside_age_range",
@@ -574,7 +567,7 @@ fn headline(v: &Value) -> Read<Headline> {
         "incomplete",
         "eligible",
     ];
-    variant(v, &names).map(|i| ALL[i])
+    variant(v, &names).map(|i| Headline::PRECEDENCE[i])
 }
 
 fn contact_fields(v: &Value) -> Read<ContactFields> {
@@ -601,6 +594,14 @@ fn field_rule(v: &Value) -> Read<FieldRule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headlines_are_named_as_serde_names_them() {
+        for h in Headline::PRECEDENCE {
+            let name = serde_json::to_value(h).expect("a headline serialises");
+            assert_eq!(headline(&name), Ok(h));
+        }
+    }
 
     #[test]
     fn lists_of_names_read_as_serde_writes_them() {
