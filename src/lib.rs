@@ -69,7 +69,11 @@ pub fn start() {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let partner::LoadedConfig { config, problems } = partner::load_config().await;
+        let partner::LoadedConfig {
+            config,
+            problems,
+            deferred,
+        } = partner::load_config().await;
         let choices = partner::UrlChoices::from_location(&config);
         if let Some(widget) = document
             .get_element_by_id(dom_ids::WIDGET_ROOT)
@@ -80,7 +84,7 @@ pub fn start() {
         let url_lang = choices.lang;
         leptos::mount::mount_to(root, move || {
             leptos::view! {
-                <components::AppWith config=config url_lang=url_lang config_problems=problems/>
+                <components::AppWith config=config url_lang=url_lang config_problems=problems deferred=deferred/>
             }
         })
         .forget();

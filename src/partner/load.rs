@@ -10,7 +10,7 @@
 //! |---|---|
 //! | 404 or 410 | no configuration deployed: defaults, silently (the standalone default deployment has none) |
 //! | 204, or an HTML page (`text/html` starting with `<`) | the same: a single-page-app host answering every path with `index.html` has no configuration either |
-//! | 2xx with JSON that [`parse_config`] accepts | that configuration |
+//! | 2xx with JSON that [`parse_config_start`] accepts | that configuration, its deferred sections read later |
 //! | 2xx with anything else | defaults, and every problem |
 //! | any other status, a network error or no answer within [`TIMEOUT_MS`] | defaults, and one problem saying why |
 //!
@@ -19,7 +19,8 @@
 //! static crisis help in `index.html` stays on screen until the app mounts, and the
 //! timeout bounds that wait.
 
-use crate::core::{parse_config, Config, ConfigProblem};
+use crate::core::config::Deferred;
+use crate::core::{parse_config_start, Config, ConfigProblem};
 
 /// Where the configuration is read from, relative to the page.
 pub const CONFIG_PATH: &str = "./config.json";
@@ -40,6 +41,9 @@ pub struct LoadedConfig {
     pub config: Config,
     /// Every problem found; empty when the partner's file was used or there was none.
     pub problems: Vec<ConfigProblem>,
+    /// The sections the start left unread (see [`Deferred`]): read by the first screen
+    /// that uses them, and used only when `problems` is empty.
+    pub deferred: Deferred,
 }
 
 impl LoadedConfig {
@@ -47,6 +51,7 @@ impl LoadedConfig {
         LoadedConfig {
             config: Config::default(),
             problems: Vec::new(),
+            deferred: Deferred::default(),
         }
     }
 
@@ -54,6 +59,7 @@ impl LoadedConfig {
         LoadedConfig {
             config: Config::default(),
             problems,
+            deferred: Deferred::default(),
         }
     }
 }
@@ -117,12 +123,19 @@ pub fn interpret(fetched: Fetched) -> LoadedConfig {
                     "config.json is empty (write {} for the defaults, or remove the file)".into(),
                 )]);
             }
-            match parse_config(&body) {
-                Ok(config) => LoadedConfig {
-                    config,
+            let start = parse_config_start(&body);
+            if start.problems.is_empty() {
+                LoadedConfig {
+                    config: start.config,
                     problems: Vec::new(),
-                },
-                Err(error) => LoadedConfig::rejected(error.problems),
+                    deferred: start.deferred,
+                }
+            } else {
+                // Still read later, so that the notice lists every problem of the file.
+                LoadedConfig {
+                    deferred: start.deferred,
+                    ..LoadedConfig::rejected(start.problems)
+                }
             }
         }
         Fetched::Response { status, .. } => LoadedConfig::rejected(vec![problem(format!(
@@ -138,6 +151,28 @@ pub fn console_report(problems: &[ConfigProblem]) -> String {
         "screener: config.json was not used ({} problem(s)); the screener runs on its built-in defaults, including the default crisis resources.",
         problems.len()
     );
+    for p in problems {
+        text.push_str("\n  ");
+        text.push_str(&p.to_string());
+    }
+    text
+}
+
+/// The text logged with `console.error` for problems of a deferred section, found when
+/// the first screen that uses it is built; `refused`: the rest of the file was refused
+/// too (and logged by [`console_report`]).
+pub fn console_report_deferred(problems: &[ConfigProblem], refused: bool) -> String {
+    let mut text = if refused {
+        format!(
+            "screener: config.json also has {} problem(s) in its alternatives.",
+            problems.len()
+        )
+    } else {
+        format!(
+            "screener: the alternatives of config.json were not used ({} problem(s)); the result lists no other services. The rest of the file is used.",
+            problems.len()
+        )
+    };
     for p in problems {
         text.push_str("\n  ");
         text.push_str(&p.to_string());
@@ -320,6 +355,26 @@ mod tests {
         assert!(paths.contains(&"retention_days"), "{paths:?}");
         assert!(paths.contains(&"quick_exit_url"), "{paths:?}");
         assert!(paths.contains(&"colour"), "{paths:?}");
+    }
+
+    #[test]
+    fn broken_alternatives_leave_the_rest_in_force_and_wait_for_the_result() {
+        let loaded = interpret(response(
+            200,
+            "application/json",
+            r#"{"retention_days": 7, "alternatives": [{"id": "x"}]}"#,
+        ));
+        // The start neither reads nor checks them: the partner's file is used.
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.config.retention_days, 7);
+        assert!(loaded.config.alternatives.is_empty());
+        let (alternatives, problems) = loaded.deferred.read();
+        assert!(alternatives.is_empty());
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"alternatives[0].name"), "{paths:?}");
+        let report = console_report_deferred(&problems, false);
+        assert!(report.contains("were not used"), "{report}");
+        assert!(report.contains("\n  alternatives[0].name: "), "{report}");
     }
 
     #[test]

@@ -35,5 +35,5 @@ pub mod protocol;
 pub mod theme;
 pub mod url_params;
 
-pub use load::{load_config, LoadedConfig};
+pub use load::{console_report_deferred, load_config, LoadedConfig};
 pub use url_params::{UrlChoices, UrlTheme};

@@ -14,9 +14,11 @@
 //! made by [`crate::core`] and [`crate::flow`]; the core's types stay plain data.
 
 mod focus;
+mod partner_file;
 mod screening;
 
 pub use focus::{use_focus, Focus};
+pub use partner_file::ConfigProblems;
 pub use screening::with_screening;
 
 use crate::core::alternatives::Reflection;
@@ -60,7 +62,8 @@ pub enum SaveFailure {
 }
 
 /// A value fixed for the page's lifetime (the configuration, the questionnaire): readable
-/// by everyone, changed by no one.
+/// by everyone, changed by no one (but for the configuration's deferred sections, filled in
+/// once by [`Session::read_deferred`] before any screen reads them).
 pub struct Fixed<T: Send + Sync + 'static>(StoredValue<T>);
 
 impl<T: Send + Sync + 'static> Clone for Fixed<T> {
@@ -162,6 +165,8 @@ pub struct Session {
     first_screen_painted: RwSignal<bool>,
     focus: Focus,
     services: StoredValue<Option<Services>, LocalStorage>,
+    partner_file: StoredValue<partner_file::PartnerFile>,
+    config_problems_grew: RwSignal<bool>,
 }
 
 impl Session {
@@ -197,6 +202,8 @@ impl Session {
             first_screen_painted: RwSignal::new(false),
             focus: Focus::new(),
             services: StoredValue::new_local(None),
+            partner_file: StoredValue::new(partner_file::PartnerFile::default()),
+            config_problems_grew: RwSignal::new(false),
         }
     }
 

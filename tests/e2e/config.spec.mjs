@@ -215,6 +215,35 @@ test('a valid configuration applies: name, rules, centres, theme, no notice', as
   await snap(page, '31-config-partner-welcome');
 });
 
+test('broken alternatives: the rest of the file is used, and the notice and the console name their problems', async ({ page }) => {
+  const errors = consoleErrors(page);
+  const config = {
+    ...partner,
+    alternatives: [
+      { id: 'walk', name: { en: 'Walk and talk' }, offers: { en: 'Walks', zh: '散步' }, form: 'peer_group', delivery: ['face_to_face'], suits: ['few_symptoms'], tel: 'tel:+85212345678' },
+      { id: 'walk', name: { en: 'Again', zh: '再' }, offers: { en: 'x', zh: 'x' }, form: 'community', delivery: ['face_to_face'], suits: ['few_symptoms'], url: 'https://example.org' },
+    ],
+  };
+  const expected = [
+    ['alternatives[0].name.zh', 'must not be empty'],
+    ['alternatives[1].id', 'duplicate id `walk` (first used at alternatives[0].id)'],
+  ];
+  await serveConfig(page, JSON.stringify(config));
+  await open(page);
+  // The partner's name, theme and rules are in force: only the alternatives are left out.
+  await expect(page.locator('#screener-main .screener__eyebrow')).toHaveText('Harbour Wellbeing Steps');
+  // Read once the result's chunk is in, after the first screen, with no step taken.
+  await expect(notice(page).getByRole('heading', { level: 2 })).toHaveText(/part of the configuration not used/);
+  await expect(notice(page)).toContainText('leaves them out (their paths are below) and uses everything else');
+  await expect(notice(page).locator('summary')).toHaveText(`${expected.length} problem(s) found`);
+  await expect(notice(page).locator('.screener-partner__problem')).toHaveText(expected.map(([p, r]) => `${p}: ${r}`));
+  const report = errors.find((e) => e.startsWith('screener: the alternatives of config.json were not used'));
+  expect(report, `console.error report in ${JSON.stringify(errors)}`).toBeTruthy();
+  for (const [p, r] of expected) expect(report).toContain(`\n  ${p}: ${r}`);
+  expect(errors.filter((e) => e !== report)).toEqual([]);
+  await expectAccessible(page, 'deployer notice, part of the configuration not used');
+});
+
 test('the page address chooses only the language and a listed theme', async ({ page }) => {
   const errors = consoleErrors(page);
   const requests = [];

@@ -86,8 +86,8 @@ pub use answers::{
     check_answers, AnswerProblem, AnswerValue, Answers, JsonKind, ProblemKind, ValueKind,
 };
 pub use config::{
-    parse_config, parse_config_value, AgeRange, Centre, Config, ConfigError, ConfigProblem,
-    CrisisResource, Handoff, ServiceInfo, Theme, Thresholds,
+    parse_config, parse_config_start, parse_config_value, AgeRange, Centre, Config, ConfigError,
+    ConfigProblem, CrisisResource, Handoff, ServiceInfo, Theme, Thresholds,
 };
 pub use default_questionnaire::{default_questionnaire, questionnaire_for};
 pub use eligibility::{evaluate, headline_of, provisionally_eligible, Headline, Outcome, Reason};

@@ -264,3 +264,70 @@ fn every_field_reads_as_serde_read_it() {
     assert!(compared > 3_000, "only {compared} fields compared");
     assert!(refused > 1_500, "only {refused} fields refused");
 }
+
+/// What the app relies on when it leaves `alternatives` to the result's chunk: the start
+/// never reads or checks that section (none of its problems, none of its services), the
+/// deferred reading gives services only when it found no problem, and the two together
+/// are the whole reading (`parse_config`, which the `alternatives` tests hold to every
+/// problem by path).
+#[test]
+fn the_start_leaves_the_alternatives_to_the_deferred_reading() {
+    let text = std::fs::read_to_string(crate::common::repo(
+        "tests/e2e/host/configs/alternatives.json",
+    ))
+    .expect("the alternatives configuration");
+    let doc: Value = serde_json::from_str(&text).expect("JSON");
+    let mut docs = vec![doc.clone()];
+    // Every way of breaking the alternatives, and the languages they must be written in.
+    let alternatives = doc.get("alternatives").expect("alternatives").clone();
+    for variant in variants(&alternatives) {
+        let mut d = doc.clone();
+        d["alternatives"] = variant;
+        docs.push(d);
+    }
+    for languages in [
+        json!(["en"]),
+        json!(["zh-Hant-HK", "en"]),
+        json!("en"),
+        json!([]),
+    ] {
+        let mut d = doc.clone();
+        d["languages"] = languages;
+        docs.push(d);
+    }
+    let (mut broken, mut shown) = (0, 0);
+    for d in &docs {
+        let text = d.to_string();
+        let start = screener_core::parse_config_start(&text);
+        assert!(start.config.alternatives.is_empty(), "{text}");
+        assert!(
+            start
+                .problems
+                .iter()
+                .all(|p| !p.path.starts_with("alternatives")),
+            "{text}: {:?}",
+            start.problems
+        );
+        let (alternatives, later) = start.deferred.read();
+        assert!(later.is_empty() || alternatives.is_empty(), "{text}");
+        assert!(
+            later.iter().all(|p| p.path.starts_with("alternatives")),
+            "{text}"
+        );
+        broken += usize::from(!later.is_empty());
+        shown += usize::from(!alternatives.is_empty());
+        let whole = screener_core::parse_config(&text);
+        if start.problems.is_empty() && later.is_empty() {
+            let mut config = start.config;
+            config.alternatives = alternatives;
+            assert_eq!(Ok(config), whole.map_err(|e| e.problems), "{text}");
+        } else {
+            assert!(whole.is_err(), "{text}");
+        }
+    }
+    assert!(
+        docs.len() > 1_000 && broken > 500 && shown > 100,
+        "{} documents, {broken} broken, {shown} shown",
+        docs.len()
+    );
+}

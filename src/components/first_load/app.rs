@@ -1,4 +1,5 @@
 use crate::components::{DeployerNotice, HostBridge, ReferralBlockedNotice, Shell};
+use crate::core::config::Deferred;
 use crate::core::{Config, ConfigProblem, Lang};
 use crate::session::{provide_session, Services, Session};
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ pub fn App() -> impl IntoView {
 ///
 /// Besides the shell it renders, after everything a person needs (so never before the
 /// quick exit in keyboard order): the deployer notice when the partner's configuration
-/// was rejected, and the bridge to a host page when one is allowed. Those wait until the
+/// has problems, and the bridge to a host page when one is allowed. Those wait until the
 /// first screen is painted ([`Session::first_screen_painted`]): neither is part of
 /// it, and a host page hears `ready` only once there is a screen to show.
 #[component]
@@ -28,6 +29,10 @@ pub fn AppWith(
     /// there was none); shown to the deployer.
     #[prop(optional)]
     config_problems: Vec<ConfigProblem>,
+    /// The sections of the partner's configuration the start left unread, for the screens
+    /// that use them (none when there was no file).
+    #[prop(optional)]
+    deferred: Deferred,
 ) -> impl IntoView {
     let lang = url_lang
         .filter(|l| config.languages.contains(l))
@@ -35,6 +40,7 @@ pub fn AppWith(
     // The one session of the page, with the services its actions call: storage first
     // (it restores a saved screening), then delivery (it resumes a saved request).
     let state = Session::new(config, lang);
+    state.set_partner_file(config_problems, deferred);
     provide_session(state);
     let saver = crate::persistence::install(state);
     let courier = crate::delivery::install(state, saver.store());
@@ -47,7 +53,7 @@ pub fn AppWith(
     // does not wait for one on a normal network.
     let painted = move || {
         if state.first_screen_is_painted() {
-            leptos::task::spawn_local(crate::chunks::prefetch());
+            leptos::task::spawn_local(crate::chunks::prefetch(state));
         }
     };
     request_animation_frame(move || set_timeout(painted, std::time::Duration::ZERO));
@@ -55,7 +61,7 @@ pub fn AppWith(
     view! {
         <Shell/>
         <Show when=move || state.first_screen_painted().get()>
-            <DeployerNotice problems=config_problems.clone()/>
+            <DeployerNotice/>
             <ReferralBlockedNotice/>
             <HostBridge/>
         </Show>

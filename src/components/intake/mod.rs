@@ -1,7 +1,11 @@
 //! Chunk `intake`: how the service can reach the person, and their consent. Only a
 //! person whose result may send a request sees it, so it is fetched last.
 //!
-//! Invariant: only the entry points below are named from outside this folder.
+//! Invariant: only the entry points below are named from outside this folder, and each
+//! first reads the configuration's deferred sections ([`Session::read_deferred`]), which
+//! the request names.
+//!
+//! [`Session::read_deferred`]: crate::session::Session::read_deferred
 
 mod consent_screen;
 mod contact_screen;
@@ -15,6 +19,7 @@ crate::chunks::split! {
     chunk = intake, preload = preload;
     /// Contact details and preferences.
     pub fn contact() -> AnyView {
+        crate::session::use_session().read_deferred();
         view! { <ContactScreen/> }.into_any()
     }
 }
@@ -23,6 +28,7 @@ crate::chunks::split! {
     chunk = intake;
     /// What will be sent, and the consent to send it.
     pub fn consent() -> AnyView {
+        crate::session::use_session().read_deferred();
         view! { <ConsentScreen/> }.into_any()
     }
 }

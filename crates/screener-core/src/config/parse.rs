@@ -15,50 +15,131 @@ use super::*;
 /// listed with its path; then [`Config::validate`] runs on what could be
 /// read, and its problems are added. `Ok` only when there are none at all.
 pub fn parse_config(json: &str) -> Result<Config, ConfigError> {
-    if json.len() > MAX_DOCUMENT_BYTES {
-        return Err(ConfigError {
-            problems: vec![ConfigProblem {
-                path: "$".to_owned(),
-                reason: format!(
-                    "is {} bytes long; the limit is {MAX_DOCUMENT_BYTES}",
-                    json.len()
-                ),
-            }],
-        });
-    }
-    match serde_json::from_str::<Value>(json) {
-        Ok(value) => parse_config_value(value),
-        Err(e) => Err(ConfigError {
-            problems: vec![ConfigProblem {
-                path: "$".to_owned(),
-                reason: format!("not valid JSON: {e}"),
-            }],
-        }),
-    }
+    whole(parse_config_start(json))
 }
 
 /// [`parse_config`] for an already-parsed JSON value.
 pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
+    whole(start_from_value(value))
+}
+
+/// The start's reading and the deferred sections', together.
+fn whole(start: StartConfig) -> Result<Config, ConfigError> {
+    let (alternatives, later) = start.deferred.read();
+    let mut problems = start.problems;
+    problems.extend(later);
+    if problems.is_empty() {
+        let mut config = start.config;
+        config.alternatives = alternatives;
+        Ok(config)
+    } else {
+        Err(ConfigError { problems })
+    }
+}
+
+/// What the start of the app reads of a configuration: everything but the sections it
+/// leaves to the screens that use them ([`Deferred`]), read and checked as
+/// [`parse_config`] does. Together with [`Deferred::read`], the same problems as
+/// [`parse_config`], in another order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StartConfig {
+    /// The configuration as read, the deferred sections left at their defaults (none).
+    /// Usable only when `problems` is empty.
+    pub config: Config,
+    /// Every problem of the sections read at the start, by path.
+    pub problems: Vec<ConfigProblem>,
+    /// The deferred sections, as written.
+    pub deferred: Deferred,
+}
+
+/// The sections of a configuration that no first screen uses, kept as written for the
+/// screens that do: `alternatives`, which only the result (and the request built from
+/// it) shows. Reading and checking them costs the first load more than any other
+/// section, and a person at the first screens never needs them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Deferred {
+    alternatives: Option<Value>,
+    /// The languages the configuration offers: its texts must be written in each.
+    languages: Vec<Lang>,
+}
+
+impl Deferred {
+    /// Reads and checks the deferred sections: the alternatives (none unless there is no
+    /// problem) and every problem by path, as [`parse_config`] reports them.
+    pub fn read(&self) -> (Vec<Alternative>, Vec<ConfigProblem>) {
+        let mut p = Problems::default();
+        let list = match &self.alternatives {
+            Some(value) => alternatives::read(value.clone(), &mut p).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        alternatives::validate(&list, &super::validate::offered(&self.languages), &mut p);
+        if p.0.is_empty() {
+            (list, p.0)
+        } else {
+            (Vec::new(), p.0)
+        }
+    }
+
+    /// Whether any section was deferred (nothing to read otherwise).
+    pub fn is_empty(&self) -> bool {
+        self.alternatives.is_none()
+    }
+}
+
+/// Reads a configuration as the start of the app does (see [`StartConfig`]).
+pub fn parse_config_start(json: &str) -> StartConfig {
+    let refused = |reason: String| StartConfig {
+        config: Config::default(),
+        problems: vec![ConfigProblem {
+            path: "$".to_owned(),
+            reason,
+        }],
+        deferred: Deferred::default(),
+    };
+    if json.len() > MAX_DOCUMENT_BYTES {
+        return refused(format!(
+            "is {} bytes long; the limit is {MAX_DOCUMENT_BYTES}",
+            json.len()
+        ));
+    }
+    match serde_json::from_str::<Value>(json) {
+        Ok(value) => start_from_value(value),
+        Err(e) => refused(format!("not valid JSON: {e}")),
+    }
+}
+
+fn start_from_value(value: Value) -> StartConfig {
     let mut p = Problems::default();
     let mut config = Config::default();
+    let mut deferred = Deferred::default();
     let Value::Object(map) = value else {
         p.push("$", "expected a JSON object");
-        return Err(ConfigError { problems: p.0 });
+        return StartConfig {
+            config,
+            problems: p.0,
+            deferred,
+        };
     };
     // Over-long strings are refused before anything is read, wherever they are, so no
     // field (nor one added later) can carry a megabyte into the screens.
     long_strings_in(&map, "", &mut p);
-    if !p.0.is_empty() {
-        return Err(ConfigError { problems: p.0 });
-    }
-    for (key, value) in map {
-        read_field(&mut config, &key, value, &mut p);
-    }
-    p.0.extend(config.validate());
     if p.0.is_empty() {
-        Ok(config)
-    } else {
-        Err(ConfigError { problems: p.0 })
+        for (key, value) in map {
+            if key == "alternatives" {
+                deferred.alternatives = Some(value);
+            } else {
+                read_field(&mut config, &key, value, &mut p);
+            }
+        }
+        p.0.extend(config.validate_start().0);
+        if deferred.alternatives.is_some() {
+            deferred.languages = config.languages.clone();
+        }
+    }
+    StartConfig {
+        config,
+        problems: p.0,
+        deferred,
     }
 }
 
@@ -67,10 +148,16 @@ pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
 /// tests that hold one field to what serde's derive made of it.
 pub fn read_config_field(config: &mut Config, key: &str, value: Value) -> Vec<ConfigProblem> {
     let mut p = Problems::default();
-    read_field(config, key, value, &mut p);
+    if key == "alternatives" {
+        config.alternatives = alternatives::read(value, &mut p).unwrap_or_default();
+    } else {
+        read_field(config, key, value, &mut p);
+    }
     p.0
 }
 
+/// Every top-level field but `alternatives`, which is read by [`Deferred::read`] (or by
+/// [`read_config_field`]).
 fn read_field(config: &mut Config, path: &str, value: Value, p: &mut Problems) {
     match path {
         "service" => read(&mut config.service, &value, path, p, read::service),
@@ -95,7 +182,6 @@ fn read_field(config: &mut Config, path: &str, value: Value, p: &mut Problems) {
         "handoff" => read(&mut config.handoff, &value, path, p, read::handoff),
         "theme" => read(&mut config.theme, &value, path, p, read::theme),
         "referral" => read(&mut config.referral, &value, path, p, read::referral),
-        "alternatives" => config.alternatives = alternatives::read(value, p).unwrap_or_default(),
         _ => p.push(
             path,
             "unknown field (expected one of service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral, alternatives)",

@@ -86,6 +86,13 @@ impl Problems {
     }
 }
 
+/// The languages every text must be written in: those offered, each once.
+pub(super) fn offered(languages: &[Lang]) -> Vec<Lang> {
+    let mut langs = languages.to_vec();
+    langs.dedup();
+    langs
+}
+
 /// "is 5000 characters long; the limit is 200".
 pub(super) fn too_long(len: usize, max: usize) -> String {
     format!("is {len} characters long; the limit is {max}")
@@ -252,12 +259,16 @@ pub const MAX_CENTRES: usize = 100;
 impl Config {
     /// Every problem with this configuration; empty means usable.
     pub fn validate(&self) -> Vec<ConfigProblem> {
+        let mut p = self.validate_start();
+        super::alternatives::validate(&self.alternatives, &offered(&self.languages), &mut p);
+        p.0
+    }
+
+    /// Every problem but the alternatives' (which the start leaves to the result, see
+    /// [`super::Deferred`]).
+    pub(super) fn validate_start(&self) -> Problems {
         let mut p = Problems::default();
-        let langs: Vec<Lang> = {
-            let mut langs = self.languages.clone();
-            langs.dedup();
-            langs
-        };
+        let langs = offered(&self.languages);
 
         p.text("service.name", &self.service.name, &langs);
         p.text_max("service.name", &self.service.name, MAX_NAME);
@@ -414,9 +425,7 @@ impl Config {
         }
 
         super::referral::validate(&self.referral, &self.service.contact, &langs, &mut p);
-        super::alternatives::validate(&self.alternatives, &langs, &mut p);
-
-        p.0
+        p
     }
 }
 
