@@ -248,9 +248,12 @@ test('the host may set the language and reset; unknown and forged messages do no
     w.postMessage({ type: 'screener:completed' }, target);
   }, APP_ALLOWED);
   await expect.poll(() => inner.evaluate(() => window.testSeen.length)).toBe(7);
-  const seen = await inner.evaluate(() => window.testSeen);
-  expect(seen.slice(0, 2).map((m) => m.origin)).toEqual([OTHER_ORIGIN, OTHER_ORIGIN]);
-  expect(seen.slice(2).every((m) => m.origin === HOST)).toBe(true);
+  // Two from the forger's origin and five from the host, in whatever order they came:
+  // the forger's frame is another site, in a process of its own, so the browser does not
+  // order its messages with the host's.
+  const origins = (await inner.evaluate(() => window.testSeen)).map((m) => m.origin);
+  expect(origins.filter((o) => o === OTHER_ORIGIN)).toHaveLength(2);
+  expect(origins.filter((o) => o === HOST)).toHaveLength(5);
   await page.waitForTimeout(300);
   await expect(heading).toHaveText(question);
   await expect(app(page).locator('html')).toHaveAttribute('lang', 'en');
