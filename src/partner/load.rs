@@ -147,10 +147,17 @@ pub fn interpret(fetched: Fetched) -> LoadedConfig {
 /// The text logged with `console.error` when the configuration was rejected: one line
 /// per problem, `path: reason`, as `screener-cli check-config` prints them.
 pub fn console_report(problems: &[ConfigProblem]) -> String {
-    let mut text = format!(
-        "screener: config.json was not used ({} problem(s)); the screener runs on its built-in defaults, including the default crisis resources.",
-        problems.len()
-    );
+    with_problems(
+        format!(
+            "screener: config.json was not used ({} problem(s)); the screener runs on its built-in defaults, including the default crisis resources.",
+            problems.len()
+        ),
+        problems,
+    )
+}
+
+/// `head`, then one line per problem, `path: reason`.
+fn with_problems(mut text: String, problems: &[ConfigProblem]) -> String {
     for p in problems {
         text.push_str("\n  ");
         text.push_str(&p.to_string());
@@ -162,7 +169,7 @@ pub fn console_report(problems: &[ConfigProblem]) -> String {
 /// the first screen that uses it is built; `refused`: the rest of the file was refused
 /// too (and logged by [`console_report`]).
 pub fn console_report_deferred(problems: &[ConfigProblem], refused: bool) -> String {
-    let mut text = if refused {
+    let head = if refused {
         format!(
             "screener: config.json also has {} problem(s) in its alternatives.",
             problems.len()
@@ -173,11 +180,7 @@ pub fn console_report_deferred(problems: &[ConfigProblem], refused: bool) -> Str
             problems.len()
         )
     };
-    for p in problems {
-        text.push_str("\n  ");
-        text.push_str(&p.to_string());
-    }
-    text
+    with_problems(head, problems)
 }
 
 /// Fetches and checks `./config.json`. Never fails: on any problem the defaults are
