@@ -141,10 +141,18 @@ pub fn position(
 /// Makes a restored screen safe to show: a question that no longer exists or is hidden
 /// by the answers falls back to the first question still needed (or the review); the
 /// contact and consent screens fall back to the result unless its outcome offers a
-/// request to be contacted.
-pub fn restore(q: &Questionnaire, answers: &Answers, config: &Config, screen: Screen) -> Screen {
+/// request to be contacted. `referral_read`: whether `config`'s `referral` section is
+/// read; until it is (it is read with the code of those screens), they stay, and the
+/// session checks them once it is.
+pub fn restore(
+    q: &Questionnaire,
+    answers: &Answers,
+    config: &Config,
+    screen: Screen,
+    referral_read: bool,
+) -> Screen {
     match &screen {
-        Screen::Contact | Screen::Consent => {
+        Screen::Contact | Screen::Consent if referral_read => {
             let headline = crate::core::evaluate(q, answers, config).headline;
             if config.referral.offers(headline) {
                 screen
@@ -285,8 +293,19 @@ mod tests {
     fn restore_replaces_a_hidden_or_unknown_question() {
         let (qn, cfg) = setup();
         let a = Answers::new();
-        assert_eq!(restore(&qn, &a, &cfg, q("no_such_item")), q("age"));
-        assert_eq!(restore(&qn, &a, &cfg, q("age")), q("age"));
-        assert_eq!(restore(&qn, &a, &cfg, Screen::Review), Screen::Review);
+        assert_eq!(restore(&qn, &a, &cfg, q("no_such_item"), true), q("age"));
+        assert_eq!(restore(&qn, &a, &cfg, q("age"), true), q("age"));
+        assert_eq!(restore(&qn, &a, &cfg, Screen::Review, true), Screen::Review);
+    }
+
+    #[test]
+    fn restore_keeps_contact_and_consent_only_while_the_referral_is_unread() {
+        // The default configuration sends no request: its result offers none.
+        let (qn, cfg) = setup();
+        let a = Answers::new();
+        for screen in [Screen::Contact, Screen::Consent] {
+            assert_eq!(restore(&qn, &a, &cfg, screen.clone(), true), Screen::Result);
+            assert_eq!(restore(&qn, &a, &cfg, screen.clone(), false), screen);
+        }
     }
 }

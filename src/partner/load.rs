@@ -165,18 +165,37 @@ fn with_problems(mut text: String, problems: &[ConfigProblem]) -> String {
     text
 }
 
-/// The text logged with `console.error` for problems of a deferred section, found when
-/// the first screen that uses it is built; `refused`: the rest of the file was refused
+/// The text logged with `console.error` for problems of the deferred sections, found when
+/// the first screen that uses them is built; `refused`: the rest of the file was refused
 /// too (and logged by [`console_report`]).
 pub fn console_report_deferred(problems: &[ConfigProblem], refused: bool) -> String {
+    let in_section = |name: &str| problems.iter().any(|p| p.path.starts_with(name));
+    // Each broken section, and what leaving it out means for the person.
+    let broken: Vec<(&str, &str)> = [
+        ("alternatives", "the result lists no other services"),
+        ("referral", "no result offers a request to be contacted"),
+    ]
+    .into_iter()
+    .filter(|(name, _)| in_section(name))
+    .collect();
+    let names = broken
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(" and ");
     let head = if refused {
         format!(
-            "screener: config.json also has {} problem(s) in its alternatives.",
+            "screener: config.json also has {} problem(s) in its {names}.",
             problems.len()
         )
     } else {
+        let left_out = broken
+            .iter()
+            .map(|(name, effect)| format!("its {name} ({effect})"))
+            .collect::<Vec<_>>()
+            .join(" and ");
         format!(
-            "screener: the alternatives of config.json were not used ({} problem(s)); the result lists no other services. The rest of the file is used.",
+            "screener: part of config.json was not used ({} problem(s)): {left_out}. The rest of the file is used.",
             problems.len()
         )
     };
@@ -371,13 +390,41 @@ mod tests {
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(loaded.config.retention_days, 7);
         assert!(loaded.config.alternatives.is_empty());
-        let (alternatives, problems) = loaded.deferred.read();
-        assert!(alternatives.is_empty());
+        let (sections, problems) = loaded.deferred.read();
+        assert!(sections.alternatives.is_empty());
         let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         assert!(paths.contains(&"alternatives[0].name"), "{paths:?}");
         let report = console_report_deferred(&problems, false);
-        assert!(report.contains("were not used"), "{report}");
+        assert!(report.contains("was not used"), "{report}");
+        assert!(
+            report.contains("its alternatives (the result lists no other services)."),
+            "{report}"
+        );
         assert!(report.contains("\n  alternatives[0].name: "), "{report}");
+    }
+
+    #[test]
+    fn a_broken_referral_leaves_the_rest_in_force_and_offers_no_request() {
+        let loaded = interpret(response(
+            200,
+            "application/json",
+            r#"{"retention_days": 7, "referral": {"endpoint": "http://fhir.example.org"}}"#,
+        ));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.config.retention_days, 7);
+        assert_eq!(loaded.config.referral.endpoint, None);
+        let (sections, problems) = loaded.deferred.read();
+        assert_eq!(sections.referral.endpoint, None);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"referral.endpoint"), "{paths:?}");
+        assert!(paths.contains(&"referral.recipient.en"), "{paths:?}");
+        let report = console_report_deferred(&problems, false);
+        assert!(
+            report.starts_with("screener: part of config.json was not used (7 problem(s)): its referral (no result offers a request to be contacted)."),
+            "{report}"
+        );
+        assert!(report.contains("no result offers a request"), "{report}");
+        assert!(!report.contains("other services"), "{report}");
     }
 
     #[test]

@@ -541,9 +541,10 @@ impl Session {
     /// Shows a screening read from the device (on load, or from another tab): answers,
     /// position (made safe), language if offered, plan, contact details, reflection.
     pub fn restore(&self, restored: Restored) {
+        let referral_read = !self.referral_unread();
         let screen = self.questionnaire.with(|q| {
             self.config
-                .with(|c| flow::restore(q, &restored.answers, c, restored.screen))
+                .with(|c| flow::restore(q, &restored.answers, c, restored.screen, referral_read))
         });
         self.answers.set(restored.answers);
         self.safety_plan.set(restored.safety_plan);
@@ -554,6 +555,19 @@ impl Session {
             apply_html_lang(restored.lang);
         }
         self.screen.set(screen);
+    }
+
+    /// The result instead of a contact or consent screen whose request the
+    /// configuration does not offer (a screen restored before the `referral` section was
+    /// read, see [`flow::restore`]).
+    fn leave_intake_unless_offered(&self) {
+        let on_intake = matches!(
+            self.screen.try_get_untracked(),
+            Some(Screen::Contact | Screen::Consent)
+        );
+        if on_intake && !self.referral_offered() {
+            self.screen.set(Screen::Result);
+        }
     }
 
     /// Shows the request as delivery last knew it (`None`: deleted).

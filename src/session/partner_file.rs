@@ -50,10 +50,19 @@ impl Session {
         self.partner_file.with_value(|f| f.found.clone())
     }
 
-    /// Reads the configuration's deferred sections (the alternatives), the first time a
-    /// screen that shows them is about to be built, or their chunk is in: they join the
-    /// configuration when the start used the file and they have no problem; their
-    /// problems are reported.
+    /// Whether the configuration's `referral` section waits to be read: until it is, no
+    /// result offers a request, and a contact or consent screen restored from the device
+    /// stays until [`Session::read_deferred`] can tell whether it still applies.
+    pub(super) fn referral_unread(&self) -> bool {
+        self.partner_file
+            .with_value(|f| f.deferred.as_ref().is_some_and(Deferred::has_referral))
+    }
+
+    /// Reads the configuration's deferred sections (the alternatives and the referral),
+    /// the first time a screen that uses them is about to be built, or their chunk is in:
+    /// each joins the configuration when the start used the file and it has no problem;
+    /// their problems are reported. A contact or consent screen kept on restore whose
+    /// request the configuration turns out not to offer gives way to the result.
     pub fn read_deferred(&self) {
         let Some(deferred) = self
             .partner_file
@@ -62,12 +71,15 @@ impl Session {
         else {
             return;
         };
-        let (alternatives, problems) = deferred.read();
+        let (sections, problems) = deferred.read();
         let refused = self.partner_file.with_value(|f| f.found.refused);
-        if !refused && problems.is_empty() {
-            self.config
-                .0
-                .update_value(|c| c.alternatives = alternatives);
+        if !refused {
+            self.config.0.update_value(|c| sections.fill(c));
+        }
+        if deferred.has_referral() {
+            // After this call: it may come while a screen is being built.
+            let state = *self;
+            queue_microtask(move || state.leave_intake_unless_offered());
         }
         if !problems.is_empty() {
             web_sys::console::error_1(

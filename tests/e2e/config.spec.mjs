@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectAccessible, serveConfig, snap } from './helpers.mjs';
-import { EN } from './flow.mjs';
+import { EN, answerUntilReview, scenario } from './flow.mjs';
 
 // Each test answers ./config.json with page.route, several times in one page; a service
 // worker registered by an earlier load would answer it from the network instead, out of
@@ -20,6 +20,7 @@ test.use({ serviceWorkers: 'block' });
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => fs.readFileSync(path.join(here, '..', 'fixtures', name), 'utf8');
 const partner = JSON.parse(fs.readFileSync(path.join(here, 'host', 'configs', 'partner.json'), 'utf8'));
+const withReferral = JSON.parse(fs.readFileSync(path.join(here, 'host', 'configs', 'referral.json'), 'utf8'));
 
 const DEFAULT_NAME = 'Low-intensity psychological support';
 const COLOUR_ROLES = 'primary, on_primary, background, surface, text, muted_text, border, accent, focus, danger, on_danger';
@@ -237,11 +238,48 @@ test('broken alternatives: the rest of the file is used, and the notice and the 
   await expect(notice(page)).toContainText('leaves them out (their paths are below) and uses everything else');
   await expect(notice(page).locator('summary')).toHaveText(`${expected.length} problem(s) found`);
   await expect(notice(page).locator('.screener-partner__problem')).toHaveText(expected.map(([p, r]) => `${p}: ${r}`));
-  const report = errors.find((e) => e.startsWith('screener: the alternatives of config.json were not used'));
+  const report = errors.find((e) => e.startsWith('screener: part of config.json was not used (2 problem(s)): its alternatives (the result lists no other services).'));
   expect(report, `console.error report in ${JSON.stringify(errors)}`).toBeTruthy();
   for (const [p, r] of expected) expect(report).toContain(`\n  ${p}: ${r}`);
   expect(errors.filter((e) => e !== report)).toEqual([]);
   await expectAccessible(page, 'deployer notice, part of the configuration not used');
+});
+
+test('broken referral: no result offers a request, and a contact screen kept on the device gives way to the result', async ({ page }) => {
+  const errors = consoleErrors(page);
+  const contactHeading = page.getByRole('heading', { level: 1, name: 'How can the service reach you?' });
+  await serveConfig(page, JSON.stringify(withReferral));
+  await open(page);
+  await page.getByRole('button', { name: EN.start }).click();
+  await answerUntilReview(page, scenario());
+  await page.getByRole('button', { name: EN.seeResult }).click();
+  await page.getByRole('button', { name: 'Ask to be contacted' }).click();
+  await expect(contactHeading).toBeFocused();
+  // The same file again: the contact screen is restored (its chunk reads the section).
+  await page.reload();
+  await expect(contactHeading).toBeVisible();
+  await expect(notice(page)).toHaveCount(0);
+
+  // The file now has a broken referral section (plain http to a public host, no way to
+  // withdraw): the rest of it is still used, the saved contact screen gives way to the
+  // result, and the result offers no request.
+  const broken = { ...withReferral, referral: { ...withReferral.referral, endpoint: 'http://fhir.example.org/R4', withdraw: { en: 'Call us.' } } };
+  const expected = [
+    ['referral.endpoint', 'must be an https:// URL (plain http:// only on a loopback host, for local testing)'],
+    ['referral.withdraw.zh', 'must not be empty'],
+  ];
+  await page.unroute('**/config.json');
+  await serveConfig(page, JSON.stringify(broken));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This service may be a good fit for you');
+  await expect(page.getByText(/2345 6789/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ask to be contacted' })).toHaveCount(0);
+  await expect(notice(page).getByRole('heading', { level: 2 })).toHaveText(/part of the configuration not used/);
+  await expect(notice(page).locator('.screener-partner__problem')).toHaveText(expected.map(([p, r]) => `${p}: ${r}`));
+  const report = errors.find((e) => e.startsWith('screener: part of config.json was not used (2 problem(s)): its referral (no result offers a request to be contacted).'));
+  expect(report, `console.error report in ${JSON.stringify(errors)}`).toBeTruthy();
+  expect(errors.filter((e) => e !== report)).toEqual([]);
+  await expectAccessible(page, 'result without a request, part of the configuration not used');
 });
 
 test('the page address chooses only the language and a listed theme', async ({ page }) => {

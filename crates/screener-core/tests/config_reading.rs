@@ -265,69 +265,97 @@ fn every_field_reads_as_serde_read_it() {
     assert!(refused > 1_500, "only {refused} fields refused");
 }
 
-/// What the app relies on when it leaves `alternatives` to the result's chunk: the start
-/// never reads or checks that section (none of its problems, none of its services), the
-/// deferred reading gives services only when it found no problem, and the two together
-/// are the whole reading (`parse_config`, which the `alternatives` tests hold to every
-/// problem by path).
+/// What the app relies on when it leaves `alternatives` and `referral` to the chunks that
+/// use them: the start never reads or checks those sections (none of their problems,
+/// none of their content), the deferred reading gives a section only when it found no
+/// problem in it (a broken one stays at its default, the other is still used), and the
+/// two together are the whole reading (`parse_config`, which the sections' own tests hold
+/// to every problem by path).
 #[test]
-fn the_start_leaves_the_alternatives_to_the_deferred_reading() {
-    let text = std::fs::read_to_string(crate::common::repo(
-        "tests/e2e/host/configs/alternatives.json",
-    ))
-    .expect("the alternatives configuration");
-    let doc: Value = serde_json::from_str(&text).expect("JSON");
-    let mut docs = vec![doc.clone()];
-    // Every way of breaking the alternatives, and the languages they must be written in.
-    let alternatives = doc.get("alternatives").expect("alternatives").clone();
-    for variant in variants(&alternatives) {
-        let mut d = doc.clone();
-        d["alternatives"] = variant;
-        docs.push(d);
-    }
-    for languages in [
-        json!(["en"]),
-        json!(["zh-Hant-HK", "en"]),
-        json!("en"),
-        json!([]),
+fn the_start_leaves_alternatives_and_referral_to_the_deferred_reading() {
+    let mut docs = Vec::new();
+    for (file, section) in [
+        ("tests/e2e/host/configs/alternatives.json", "alternatives"),
+        ("tests/e2e/host/configs/referral.json", "referral"),
     ] {
-        let mut d = doc.clone();
-        d["languages"] = languages;
-        docs.push(d);
+        let text = std::fs::read_to_string(crate::common::repo(file)).expect(file);
+        let doc: Value = serde_json::from_str(&text).expect("JSON");
+        docs.push(doc.clone());
+        // Every way of breaking the section, and the languages it must be written in.
+        let written = doc.get(section).expect(section).clone();
+        for variant in variants(&written) {
+            let mut d = doc.clone();
+            d[section] = variant;
+            docs.push(d);
+        }
+        for languages in [
+            json!(["en"]),
+            json!(["zh-Hant-HK", "en"]),
+            json!("en"),
+            json!([]),
+        ] {
+            let mut d = doc.clone();
+            d["languages"] = languages;
+            docs.push(d);
+        }
     }
-    let (mut broken, mut shown) = (0, 0);
+    // Both sections at once, one broken and the other not.
+    let referral: Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::common::repo("tests/e2e/host/configs/referral.json"))
+            .expect("referral.json"),
+    )
+    .expect("JSON");
+    let mut both = docs[0].clone();
+    both["referral"] = referral["referral"].clone();
+    docs.push(both.clone());
+    both["referral"]["endpoint"] = json!("ftp://nowhere");
+    docs.push(both);
+
+    let default = Config::default();
+    let (mut broken, mut shown, mut offered) = (0, 0, 0);
     for d in &docs {
         let text = d.to_string();
         let start = screener_core::parse_config_start(&text);
         assert!(start.config.alternatives.is_empty(), "{text}");
+        assert_eq!(start.config.referral, default.referral, "{text}");
+        let deferred_path = |p: &ConfigProblem| {
+            p.path.starts_with("alternatives") || p.path.starts_with("referral")
+        };
         assert!(
-            start
-                .problems
-                .iter()
-                .all(|p| !p.path.starts_with("alternatives")),
+            !start.problems.iter().any(deferred_path),
             "{text}: {:?}",
             start.problems
         );
-        let (alternatives, later) = start.deferred.read();
-        assert!(later.is_empty() || alternatives.is_empty(), "{text}");
-        assert!(
-            later.iter().all(|p| p.path.starts_with("alternatives")),
-            "{text}"
-        );
+        let (sections, later) = start.deferred.read();
+        assert!(later.iter().all(deferred_path), "{text}: {later:?}");
+        let broken_in = |name: &str| later.iter().any(|p| p.path.starts_with(name));
+        if broken_in("alternatives") {
+            assert!(sections.alternatives.is_empty(), "{text}");
+        }
+        if broken_in("referral") {
+            assert_eq!(sections.referral, default.referral, "{text}");
+        }
         broken += usize::from(!later.is_empty());
-        shown += usize::from(!alternatives.is_empty());
+        shown += usize::from(!sections.alternatives.is_empty());
+        offered += usize::from(sections.referral.endpoint.is_some());
         let whole = screener_core::parse_config(&text);
         if start.problems.is_empty() && later.is_empty() {
             let mut config = start.config;
-            config.alternatives = alternatives;
+            sections.fill(&mut config);
             assert_eq!(Ok(config), whole.map_err(|e| e.problems), "{text}");
         } else {
-            assert!(whole.is_err(), "{text}");
+            let mut all = start.problems;
+            all.extend(later);
+            assert_eq!(
+                whole.map_err(|e| e.problems.len()),
+                Err(all.len()),
+                "{text}"
+            );
         }
     }
     assert!(
-        docs.len() > 1_000 && broken > 500 && shown > 100,
-        "{} documents, {broken} broken, {shown} shown",
+        docs.len() > 1_200 && broken > 600 && shown > 100 && offered > 50,
+        "{} documents, {broken} broken, {shown} shown, {offered} offered",
         docs.len()
     );
 }

@@ -10,10 +10,13 @@ use leptos::prelude::*;
 pub fn ReferralBlockedNotice() -> impl IntoView {
     let state = use_session();
     let i18n = use_i18n();
-    let endpoint = state
-        .config()
-        .with(|c| c.referral.endpoint.clone())
-        .unwrap_or_default();
+    // The blocked request's own endpoint: the one it was made for and tried.
+    let endpoint = move || {
+        state
+            .referral()
+            .with(|r| r.as_ref().map(|r| r.endpoint.clone()))
+            .unwrap_or_default()
+    };
     view! {
         <Show when=move || state.referral_blocked().get()>
             <aside class="screener-partner__notice" id="screener-referral-blocked"
@@ -22,7 +25,7 @@ pub fn ReferralBlockedNotice() -> impl IntoView {
                     {t!(i18n, deployer_title)}
                 </h2>
                 <p class="screener-partner__notice-text" lang="en">
-                    "The request to " <code class="screener-partner__path">{endpoint.clone()}</code>
+                    "The request to " <code class="screener-partner__path">{endpoint}</code>
                     " was blocked by this page's Content-Security-Policy. Add the endpoint's origin to connect-src (see docs/deploying.md). The person's request stays pending and is retried."
                 </p>
             </aside>

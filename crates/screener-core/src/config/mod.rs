@@ -66,8 +66,8 @@ pub use crate::instruments::InstrumentSet;
 pub use alternatives::{Alternative, Approach, Form, Mode, Situation};
 pub use crisis::{CrisisResource, LineMode, Reached};
 pub use parse::{
-    parse_config, parse_config_start, parse_config_value, read_config_field, Deferred, StartConfig,
-    MAX_DOCUMENT_BYTES, MAX_STRING,
+    parse_config, parse_config_start, parse_config_value, read_config_field, Deferred,
+    DeferredSections, StartConfig, MAX_DOCUMENT_BYTES, MAX_STRING,
 };
 pub use referral::{ContactFields, FieldRule, ReferralConfig, ServiceContact};
 pub use service::{

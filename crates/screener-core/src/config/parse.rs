@@ -25,12 +25,12 @@ pub fn parse_config_value(value: Value) -> Result<Config, ConfigError> {
 
 /// The start's reading and the deferred sections', together.
 fn whole(start: StartConfig) -> Result<Config, ConfigError> {
-    let (alternatives, later) = start.deferred.read();
+    let (sections, later) = start.deferred.read();
     let mut problems = start.problems;
     problems.extend(later);
     if problems.is_empty() {
         let mut config = start.config;
-        config.alternatives = alternatives;
+        sections.fill(&mut config);
         Ok(config)
     } else {
         Err(ConfigError { problems })
@@ -54,35 +54,87 @@ pub struct StartConfig {
 
 /// The sections of a configuration that no first screen uses, kept as written for the
 /// screens that do: `alternatives`, which only the result (and the request built from
-/// it) shows. Reading and checking them costs the first load more than any other
-/// section, and a person at the first screens never needs them.
+/// it) shows, and `referral`, which only the result's offer, the contact and consent
+/// screens and delivery use. Reading and checking them costs the first load more than
+/// any other section, and a person at the first screens never needs them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Deferred {
     alternatives: Option<Value>,
+    referral: Option<Value>,
     /// The languages the configuration offers: its texts must be written in each.
     languages: Vec<Lang>,
 }
 
+/// The deferred sections as read: each at its default (no alternatives, no request sent)
+/// when it has a problem, so a broken section leaves out only what it configures.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeferredSections {
+    /// `alternatives`, checked.
+    pub alternatives: Vec<Alternative>,
+    /// `referral`, checked.
+    pub referral: ReferralConfig,
+}
+
+impl DeferredSections {
+    /// Puts the sections into `config`.
+    pub fn fill(self, config: &mut Config) {
+        config.alternatives = self.alternatives;
+        config.referral = self.referral;
+    }
+}
+
 impl Deferred {
-    /// Reads and checks the deferred sections: the alternatives (none unless there is no
-    /// problem) and every problem by path, as [`parse_config`] reports them.
-    pub fn read(&self) -> (Vec<Alternative>, Vec<ConfigProblem>) {
+    /// Reads and checks the deferred sections: each one as written when it has no
+    /// problem, at its default otherwise, and every problem by path, as [`parse_config`]
+    /// reports them.
+    pub fn read(&self) -> (DeferredSections, Vec<ConfigProblem>) {
+        let langs = super::validate::offered(&self.languages);
+        let mut problems = Vec::new();
+
         let mut p = Problems::default();
         let list = match &self.alternatives {
             Some(value) => alternatives::read(value.clone(), &mut p).unwrap_or_default(),
             None => Vec::new(),
         };
-        alternatives::validate(&list, &super::validate::offered(&self.languages), &mut p);
-        if p.0.is_empty() {
-            (list, p.0)
-        } else {
-            (Vec::new(), p.0)
+        alternatives::validate(&list, &langs, &mut p);
+        let alternatives = usable(list, p, &mut problems);
+
+        let mut p = Problems::default();
+        let mut section = ReferralConfig::default();
+        if let Some(value) = &self.referral {
+            read(&mut section, value, "referral", &mut p, read::referral);
         }
+        referral::validate(&section, &langs, &mut p);
+        let referral = usable(section, p, &mut problems);
+
+        (
+            DeferredSections {
+                alternatives,
+                referral,
+            },
+            problems,
+        )
     }
 
     /// Whether any section was deferred (nothing to read otherwise).
     pub fn is_empty(&self) -> bool {
-        self.alternatives.is_none()
+        self.alternatives.is_none() && self.referral.is_none()
+    }
+
+    /// Whether `referral` waits to be read (until then, no result offers a request).
+    pub fn has_referral(&self) -> bool {
+        self.referral.is_some()
+    }
+}
+
+/// A deferred section as read when `p` holds no problem, its default otherwise (the
+/// problems move to `all`).
+fn usable<T: Default>(section: T, p: Problems, all: &mut Vec<ConfigProblem>) -> T {
+    if p.0.is_empty() {
+        section
+    } else {
+        all.extend(p.0);
+        T::default()
     }
 }
 
@@ -125,14 +177,14 @@ fn start_from_value(value: Value) -> StartConfig {
     long_strings_in(&map, "", &mut p);
     if p.0.is_empty() {
         for (key, value) in map {
-            if key == "alternatives" {
-                deferred.alternatives = Some(value);
-            } else {
-                read_field(&mut config, &key, value, &mut p);
+            match key.as_str() {
+                "alternatives" => deferred.alternatives = Some(value),
+                "referral" => deferred.referral = Some(value),
+                _ => read_field(&mut config, &key, value, &mut p),
             }
         }
         p.0.extend(config.validate_start().0);
-        if deferred.alternatives.is_some() {
+        if !deferred.is_empty() {
             deferred.languages = config.languages.clone();
         }
     }
@@ -148,16 +200,18 @@ fn start_from_value(value: Value) -> StartConfig {
 /// tests that hold one field to what serde's derive made of it.
 pub fn read_config_field(config: &mut Config, key: &str, value: Value) -> Vec<ConfigProblem> {
     let mut p = Problems::default();
-    if key == "alternatives" {
-        config.alternatives = alternatives::read(value, &mut p).unwrap_or_default();
-    } else {
-        read_field(config, key, value, &mut p);
+    match key {
+        "alternatives" => {
+            config.alternatives = alternatives::read(value, &mut p).unwrap_or_default();
+        }
+        "referral" => read(&mut config.referral, &value, key, &mut p, read::referral),
+        _ => read_field(config, key, value, &mut p),
     }
     p.0
 }
 
-/// Every top-level field but `alternatives`, which is read by [`Deferred::read`] (or by
-/// [`read_config_field`]).
+/// Every top-level field but `alternatives` and `referral`, which are read by
+/// [`Deferred::read`] (or by [`read_config_field`]).
 fn read_field(config: &mut Config, path: &str, value: Value, p: &mut Problems) {
     match path {
         "service" => read(&mut config.service, &value, path, p, read::service),
@@ -181,7 +235,6 @@ fn read_field(config: &mut Config, path: &str, value: Value, p: &mut Problems) {
         }
         "handoff" => read(&mut config.handoff, &value, path, p, read::handoff),
         "theme" => read(&mut config.theme, &value, path, p, read::theme),
-        "referral" => read(&mut config.referral, &value, path, p, read::referral),
         _ => p.push(
             path,
             "unknown field (expected one of service, age, thresholds, instruments, centres, crisis_resources, quick_exit_url, retention_days, languages, default_language, allowed_origins, handoff, theme, referral, alternatives)",

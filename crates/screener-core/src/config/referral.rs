@@ -203,13 +203,8 @@ pub fn is_plausible_email(email: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`(),;:[]".contains(c))
 }
 
-/// Validates the `referral` section and `service.contact`, adding every problem to `p`.
-pub(super) fn validate(
-    referral: &ReferralConfig,
-    contact: &ServiceContact,
-    langs: &[Lang],
-    p: &mut Problems,
-) {
+/// Validates the `referral` section, adding every problem to `p`.
+pub(super) fn validate(referral: &ReferralConfig, langs: &[Lang], p: &mut Problems) {
     if let Some(endpoint) = &referral.endpoint {
         if let Err(reason) = check_endpoint(endpoint) {
             p.push("referral.endpoint", reason);
@@ -251,7 +246,10 @@ pub(super) fn validate(
             "is asked about a phone number that is not asked",
         );
     }
+}
 
+/// Validates `service.contact`, adding every problem to `p`.
+pub(super) fn validate_contact(contact: &ServiceContact, langs: &[Lang], p: &mut Problems) {
     if !contact.phone.trim().is_empty() {
         if let Err(reason) = check_display_phone(&contact.phone) {
             p.push("service.contact.phone", reason);

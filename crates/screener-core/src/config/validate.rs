@@ -260,12 +260,14 @@ impl Config {
     /// Every problem with this configuration; empty means usable.
     pub fn validate(&self) -> Vec<ConfigProblem> {
         let mut p = self.validate_start();
-        super::alternatives::validate(&self.alternatives, &offered(&self.languages), &mut p);
+        let langs = offered(&self.languages);
+        super::alternatives::validate(&self.alternatives, &langs, &mut p);
+        super::referral::validate(&self.referral, &langs, &mut p);
         p.0
     }
 
-    /// Every problem but the alternatives' (which the start leaves to the result, see
-    /// [`super::Deferred`]).
+    /// Every problem but those of the sections the start leaves to later screens
+    /// (`alternatives` and `referral`, see [`super::Deferred`]).
     pub(super) fn validate_start(&self) -> Problems {
         let mut p = Problems::default();
         let langs = offered(&self.languages);
@@ -424,7 +426,7 @@ impl Config {
             }
         }
 
-        super::referral::validate(&self.referral, &self.service.contact, &langs, &mut p);
+        super::referral::validate_contact(&self.service.contact, &langs, &mut p);
         p
     }
 }
