@@ -9,7 +9,10 @@
 //      module, one file per chunk, and __wasm_split.js, which fetches a chunk and links it
 //      to the main module;
 //   3. wasm-bindgen on the main module (the version Trunk uses, pinned in Trunk.toml);
-//   4. wasm-opt (binaryen 132) on every module with index.html's flags, terser on the
+//   4. wasm-streams' unused classes out of the main module and its glue
+//      (.ci/unused-exports.mjs), wasm-opt (binaryen 132) on every module with
+//      index.html's flags, short names for
+//      the main module's imports from its glue (.ci/short-imports.mjs), terser on the
 //      JavaScript, comments and indentation out of the CSS;
 //   5. names: each chunk `<name>-<hash of its bytes>.wasm`, the split loader by a hash of
 //      its text (which names every chunk), the glue by a hash of its text (which names the
@@ -29,14 +32,21 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
+import { shortenImports } from './short-imports.mjs';
+import { dropStreamClasses, checkStreamClassesGone } from './unused-exports.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const split = process.env.SCREENER_SPLIT !== '0';
-// The same flags as index.html's `data-wasm-opt-params` (see there for why).
-const WASM_OPT_FLAGS = ['-Oz', '--one-caller-inline-max-function-size', '200'];
+// The inlining cap: see the comment on the rust link in index.html.
+// `--low-memory-unused` lets wasm-opt fold a constant added to an address into the load's
+// or store's offset, which is only sound if no address below 1 KiB is used: Rust's wasm32
+// target places the 1 MiB stack first in memory, growing down towards 0 (the data and
+// the heap start above it, at 1 MiB), so the first KiB is reached only by a stack that
+// has already all but overflowed (0.9 KB gzip smaller).
+const WASM_OPT_FLAGS = ['-Oz', '--one-caller-inline-max-function-size', '200', '--low-memory-unused'];
 
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root, ...opts });
 const sha = (alg, data) => crypto.createHash(alg).update(data).digest();
@@ -100,8 +110,13 @@ if (!split) {
   const wasmPath = path.join(dir, trunkWasm);
   const oldWasm = trunkIntegrity(trunkWasm);
   const oldGlue = trunkIntegrity(trunkGlue);
+  const trimmed = dropStreamClasses(fs.readFileSync(wasmPath), fs.readFileSync(path.join(dir, trunkGlue), 'utf8'));
+  fs.writeFileSync(wasmPath, trimmed.wasm);
   wasmOpt(wasmPath);
-  const glue = await terse(fs.readFileSync(path.join(dir, trunkGlue), 'utf8'), trunkGlue);
+  const short = shortenImports(fs.readFileSync(wasmPath), trimmed.glue);
+  fs.writeFileSync(wasmPath, short.wasm);
+  const glue = await terse(short.glue, trunkGlue);
+  checkStreamClassesGone(glue);
   fs.writeFileSync(path.join(dir, trunkGlue), glue);
   replaceAll(oldWasm, integrity(fs.readFileSync(wasmPath)), 'integrity of the wasm');
   replaceAll(oldGlue, integrity(glue), 'integrity of the glue');
@@ -134,10 +149,16 @@ if (fs.existsSync(path.join(work, 'bindgen', 'snippets'))) {
 
 // 4. Optimise every module (about 40 s on 2 cores), minify the JavaScript.
 const mainWasm = path.join(work, 'bindgen', 'screener_bg.wasm');
+const trimmed = dropStreamClasses(fs.readFileSync(mainWasm), fs.readFileSync(path.join(work, 'bindgen', 'screener.js'), 'utf8'));
+fs.writeFileSync(mainWasm, trimmed.wasm);
 wasmOpt(mainWasm);
 for (const c of chunks) wasmOpt(path.join(work, 'split', c));
+const short = shortenImports(fs.readFileSync(mainWasm), trimmed.glue);
+fs.writeFileSync(mainWasm, short.wasm);
+console.log(`split-build: ${trimmed.count} unused exports dropped, ${short.count} imports renamed`);
 let loader = await terse(fs.readFileSync(path.join(work, 'split', '__wasm_split.js'), 'utf8'), '__wasm_split.js');
-let glue = await terse(fs.readFileSync(path.join(work, 'bindgen', 'screener.js'), 'utf8'), 'screener.js');
+let glue = await terse(short.glue, 'screener.js');
+checkStreamClassesGone(glue);
 
 // 5. Content names, innermost first.
 const outputs = [];

@@ -45,10 +45,42 @@ fn unexpected(v: &Value) -> String {
         // `Number`'s display is serde_json's own: the same digits its messages show.
         Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", quoted(s)),
         Value::Array(_) => "sequence".to_owned(),
         Value::Object(_) => "map".to_owned(),
     }
+}
+
+/// `s` in double quotes, escaped as `{:?}` escapes it (serde's words use `{:?}`), except
+/// that some characters `{:?}` writes as `\u{…}` (unassigned ones, combining marks at the
+/// start, some symbols) are written as they are: `{:?}` decides
+/// that with Unicode tables that would cost the first load about 1.5 KB for messages
+/// about strings that have no business in a configuration. A test below compares the two
+/// on every character.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            // Invisible characters, whitespace other than a space, and the marks that
+            // reorder text (as `{:?}` writes them): a message must show what is there.
+            c if c.is_control()
+                || (c.is_whitespace() && c != ' ')
+                || matches!(u32::from(c), 0xAD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF) =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn invalid_type(v: &Value, expected: &str) -> String {
@@ -608,5 +640,46 @@ mod tests {
         assert_eq!(one_of(&["a"]), "`a`");
         assert_eq!(one_of(&["a", "b"]), "`a` or `b`");
         assert_eq!(one_of(&["a", "b", "c"]), "one of `a`, `b`, `c`");
+    }
+
+    /// `quoted` writes every character as `{:?}` does, but for those `{:?}` writes as
+    /// `\u{…}` although they are not control characters (which `quoted` leaves as they
+    /// are), alone and after a letter (`{:?}` escapes a combining mark only at the start).
+    #[test]
+    fn quoted_is_debug_but_for_unprintable_characters() {
+        let mut differ = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}")] {
+                let debug = format!("{s:?}");
+                if quoted(&s) != debug {
+                    assert!(
+                        !c.is_control()
+                            && !c.is_whitespace()
+                            && debug.contains("\\u{")
+                            && quoted(&s).contains(c),
+                        "{:?} {debug}",
+                        u32::from(c)
+                    );
+                    differ += 1;
+                }
+            }
+        }
+        // What configurations are written in agrees exactly: ASCII, Latin, and the CJK
+        // ideographs and punctuation of Chinese.
+        let common = [
+            0x0..=0x24F,
+            0x2000..=0x206F,
+            0x3000..=0x3029,
+            0x3030..=0x303F,
+            0x4E00..=0x9FFF,
+            0xFE00..=0xFE0F,
+            0xFF01..=0xFF9D,
+        ];
+        for c in common.into_iter().flatten().filter_map(char::from_u32) {
+            let s = format!("a{c}");
+            assert_eq!(quoted(&s), format!("{s:?}"), "{:?}", u32::from(c));
+        }
+        assert!(differ > 0, "the two are the same: use `{{:?}}`");
+        assert_eq!(quoted("a\"b\\c\nd\u{7}"), r#""a\"b\\c\nd\u{7}""#);
     }
 }
