@@ -11,7 +11,7 @@ DIST="${1:-dist}"
 # (that and every chunk, which are fetched after the first screen is painted). Lower them
 # whenever the build shrinks; raise them only with the reason written in CHANGELOG.md,
 # which keeps their history. docs/performance.md says where the bytes go.
-BUDGET_BYTES="${SIZE_BUDGET_BYTES:-223232}"   # 218 KiB
+BUDGET_BYTES="${SIZE_BUDGET_BYTES:-215000}"   # the goal of the split
 WHOLE_BUDGET_BYTES="${WHOLE_SIZE_BUDGET_BYTES:-367000}"
 
 fail() { printf '\033[31mBUILD CHECK FAILED: %s\033[0m\n' "$*" >&2; exit 1; }

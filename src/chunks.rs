@@ -111,14 +111,15 @@ pub fn now_or_when_loaded<T: 'static>(
 }
 
 /// Fetches every chunk in the order a person needs them (questions, results, intake), one
-/// at a time so each gets the whole connection, without building anything; once
-/// `results` is in, it reads the configuration's deferred sections, so their problems
-/// reach the deployer notice and the console without waiting for a result. Called once,
+/// at a time so each gets the whole connection, without building any screen. Once
+/// `questions` is in, it fills in the questionnaire's words; once `results` is in, it
+/// reads the configuration's deferred sections, so their problems reach the deployer
+/// notice and the console without waiting for a result. Called once,
 /// after the first screen is painted; a chunk that fails here is fetched again when its
 /// screen is shown.
 pub async fn prefetch(state: crate::session::Session) {
     use crate::components::{intake, questions, results};
-    let _ = questions::preload().await;
-    let _ = results::read_deferred(state).await;
+    let _ = questions::fill_wording(state).await;
+    let _ = results::complete(state).await;
     let _ = intake::preload().await;
 }

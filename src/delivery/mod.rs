@@ -162,8 +162,9 @@ crate::chunks::split! {
     /// The referral for the answers as they stand, if the outcome may send one. In the
     /// intake chunk with the FHIR builders, which only a consent needs.
     fn referral_for(state: Session) -> Option<Referral> {
-        // The request names the alternatives shown (its FHIR response).
-        state.read_deferred();
+        // The request names the alternatives shown and the questions asked (its FHIR
+        // response).
+        state.complete();
         make_referral(state)
     }
 }

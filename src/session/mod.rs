@@ -62,8 +62,9 @@ pub enum SaveFailure {
 }
 
 /// A value fixed for the page's lifetime (the configuration, the questionnaire): readable
-/// by everyone, changed by no one (but for the configuration's deferred sections, filled in
-/// once by [`Session::read_deferred`] before any screen reads them).
+/// by everyone, changed by no one (but for the configuration's deferred sections and the
+/// questionnaire's words, filled in once by [`Session::read_deferred`] and
+/// [`Session::fill_wording`] before any screen reads them).
 pub struct Fixed<T: Send + Sync + 'static>(StoredValue<T>);
 
 impl<T: Send + Sync + 'static> Clone for Fixed<T> {
@@ -167,12 +168,15 @@ pub struct Session {
     services: StoredValue<Option<Services>, LocalStorage>,
     partner_file: StoredValue<partner_file::PartnerFile>,
     config_problems_grew: RwSignal<bool>,
+    /// The questionnaire is still without its words (see [`Session::fill_wording`]).
+    unworded: StoredValue<bool>,
 }
 
 impl Session {
     /// Creates the session for `config`, starting on the welcome screen.
     pub fn new(config: Config, lang: Lang) -> Self {
-        let questionnaire = crate::core::questionnaire_for(&config);
+        // Without its words, which only the chunks' screens show (see `fill_wording`).
+        let questionnaire = crate::core::unworded_questionnaire_for(&config);
         let questionnaire = Fixed(StoredValue::new(questionnaire));
         let config = Fixed(StoredValue::new(config));
         let answers = RwSignal::new(Answers::new());
@@ -204,7 +208,30 @@ impl Session {
             services: StoredValue::new_local(None),
             partner_file: StoredValue::new(partner_file::PartnerFile::default()),
             config_problems_grew: RwSignal::new(false),
+            unworded: StoredValue::new(true),
         }
+    }
+
+    /// Fills the questionnaire's words in (questions, options, titles, in both languages),
+    /// once, before the first screen that shows them is built. The start builds the
+    /// questionnaire without them, as everything in the first load needs only its
+    /// structure (the rules, the route, risk, the saved answers); the split points of the
+    /// `questions`, `results` and `intake` chunks call this first, and so does
+    /// [`crate::chunks::prefetch`] once `questions` is in, so the words travel in a chunk.
+    pub fn fill_wording(&self) {
+        if self.unworded.try_update_value(std::mem::take) != Some(true) {
+            return;
+        }
+        let worded = self.config.with(crate::core::questionnaire_for);
+        self.questionnaire.0.set_value(worded);
+    }
+
+    /// Fills in everything the start left out: the questionnaire's words
+    /// ([`Session::fill_wording`]) and the configuration's deferred sections
+    /// ([`Session::read_deferred`]). First in every split point of `results` and `intake`.
+    pub fn complete(&self) {
+        self.fill_wording();
+        self.read_deferred();
     }
 
     /// Connects the services the actions call (once, where the app is assembled).

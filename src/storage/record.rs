@@ -54,7 +54,10 @@ use serde_json::{Map, Value};
 use super::contact;
 use crate::core::alternatives::Reflection;
 use crate::core::referral::ContactDetails;
-use crate::core::{check_answers, AnswerProblem, AnswerValue, Answers, Lang, Questionnaire};
+use crate::core::{
+    check_answers, AnswerProblem, AnswerValue, Answers, ItemKind, Lang, Questionnaire, Section,
+    Text,
+};
 use crate::flow::Screen;
 
 /// The format version this build writes. Records with a smaller version are migrated on
@@ -105,13 +108,14 @@ pub struct SavedRecord {
 
 impl SavedRecord {
     /// A new, empty record for `questionnaire`, created now: no answers, on the welcome
-    /// screen, in English, revision 0.
+    /// screen, in English, revision 0, with the versions of the instruments this app asks
+    /// ([`ASKED_INSTRUMENT_VERSIONS`]).
     pub fn new(questionnaire: &Questionnaire, now_ms: f64) -> SavedRecord {
         SavedRecord {
             format_version: FORMAT_VERSION,
             questionnaire_id: questionnaire.id.clone(),
             questionnaire_version: questionnaire.version.clone(),
-            instrument_versions: instrument_versions(questionnaire),
+            instrument_versions: asked_instrument_versions(),
             answers: Answers::new(),
             step: SavedStep::Welcome,
             lang: Lang::default(),
@@ -482,7 +486,7 @@ fn step_from_v0(step: &str) -> SavedStep {
 
 /// The instrument versions of `questionnaire`: for each section administering a standard
 /// instrument, its stable id (`"phq9"`, …) and a fingerprint of the section as shown
-/// (title, stem, items, options and scores; 16 hex digits, FNV-1a over its JSON form).
+/// (16 hex digits, see [`section_fingerprint`]).
 ///
 /// The fingerprint changes whenever the wording or options change, even if nobody bumped
 /// [`Questionnaire::version`], so stored answers can be traced to the wording shown.
@@ -491,12 +495,92 @@ pub fn instrument_versions(questionnaire: &Questionnaire) -> BTreeMap<String, St
         .sections
         .iter()
         .filter_map(|section| {
-            let instrument = section.instrument?;
-            let id = serde_json::to_value(instrument).ok()?.as_str()?.to_owned();
-            let json = serde_json::to_string(section).ok()?;
-            Some((id, format!("{:016x}", fnv1a64(json.as_bytes()))))
+            let id = section.instrument?.id().to_owned();
+            Some((id, format!("{:016x}", section_fingerprint(section))))
         })
         .fold(BTreeMap::new(), insert_pair)
+}
+
+/// The instrument versions of the questionnaire this app asks
+/// ([`crate::core::questionnaire_for`], whose instrument sections are fixed content, the
+/// same for every configuration), as [`instrument_versions`] computes them. Written down,
+/// because the start builds the questionnaire without its words, which they are a
+/// fingerprint of; a test computes them, so a change of wording that forgets them fails.
+const ASKED_INSTRUMENT_VERSIONS: [(&str, &str); 3] = [
+    ("gad7", "a2b65f1bfbeb0876"),
+    ("phq9", "5f44d3305c224c1d"),
+    ("wsas", "09304d2cda1d8805"),
+];
+
+/// [`ASKED_INSTRUMENT_VERSIONS`], as a record holds them.
+fn asked_instrument_versions() -> BTreeMap<String, String> {
+    ASKED_INSTRUMENT_VERSIONS
+        .iter()
+        .map(|(id, version)| ((*id).to_owned(), (*version).to_owned()))
+        .fold(BTreeMap::new(), insert_pair)
+}
+
+/// FNV-1a over what a section shows and scores, in order: its id, title and stem, and
+/// for each item its id, wording, help and kind, with each option's value, label and
+/// score. Every string is preceded by its length and every optional part by whether it
+/// is there, so different sections never feed the hash the same bytes. Written out
+/// rather than hashing the section's JSON, which took serde's writer for the whole
+/// questionnaire into the first load.
+fn section_fingerprint(section: &Section) -> u64 {
+    let mut h = Fnv::default();
+    h.str(&section.id);
+    h.text(Some(&section.title));
+    h.text(section.stem.as_ref());
+    for item in &section.items {
+        h.str(&item.id);
+        h.text(Some(&item.text));
+        h.text(item.help.as_ref());
+        match &item.kind {
+            ItemKind::Choice { .. } => h.bytes(b"c"),
+            ItemKind::MultiChoice { .. } => h.bytes(b"m"),
+            ItemKind::WholeNumber { min, max } => {
+                h.bytes(b"n");
+                h.bytes(&min.to_le_bytes());
+                h.bytes(&max.to_le_bytes());
+            }
+        }
+        h.bytes(&(item.kind.options().len() as u64).to_le_bytes());
+        for option in item.kind.options() {
+            h.str(&option.value);
+            h.text(Some(&option.label));
+            h.bytes(&[option.score.is_some().into(), option.score.unwrap_or(0)]);
+        }
+    }
+    h.0
+}
+
+/// An FNV-1a hash being fed.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(FNV_OFFSET)
+    }
+}
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a64_from(self.0, bytes);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.bytes(&(s.len() as u64).to_le_bytes());
+        self.bytes(s.as_bytes());
+    }
+
+    /// Both languages of `text`, or a marker that there is none.
+    fn text(&mut self, text: Option<&Text>) {
+        self.bytes(&[text.is_some().into()]);
+        if let Some(text) = text {
+            self.str(&text.en);
+            self.str(&text.zh);
+        }
+    }
 }
 
 /// Builds a map by inserting, as `collect()` would with the same result (the last value
@@ -518,7 +602,14 @@ pub fn fingerprint(record: &SavedRecord) -> u64 {
 
 /// FNV-1a, 64 bits: tiny, deterministic on every platform, good enough to notice change.
 fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+    fnv1a64_from(FNV_OFFSET, bytes)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, continued from `hash` over `bytes`.
+fn fnv1a64_from(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
@@ -538,9 +629,60 @@ mod tests {
         );
         assert!(versions.values().all(|v| v.len() == 16));
         assert_eq!(versions, instrument_versions(&q));
-        let mut changed = q.clone();
-        changed.sections[1].items[0].text.en.push('!');
-        assert_ne!(instrument_versions(&changed), versions);
+        // Any change to what is shown or scored changes the instrument's version, and only
+        // that instrument's.
+        let changes: [fn(&mut Section); 6] = [
+            |s| s.items[0].text.en.push('!'),
+            |s| s.items[0].text.zh.push('！'),
+            |s| s.title.en.push('!'),
+            |s| s.stem = None,
+            |s| {
+                if let ItemKind::Choice { options } = &mut s.items[1].kind {
+                    options[2].score = Some(9);
+                }
+            },
+            |s| {
+                if let ItemKind::Choice { options } = &mut s.items[1].kind {
+                    options[3].label.zh.push('！');
+                }
+            },
+        ];
+        let phq9 = q
+            .sections
+            .iter()
+            .position(|s| s.instrument == Some(crate::core::Instrument::Phq9))
+            .expect("PHQ-9");
+        for change in changes {
+            let mut changed = q.clone();
+            change(&mut changed.sections[phq9]);
+            let after = instrument_versions(&changed);
+            assert_ne!(after["phq9"], versions["phq9"]);
+            assert_eq!(after["gad7"], versions["gad7"]);
+        }
+    }
+
+    #[test]
+    fn a_new_record_has_the_versions_of_the_instruments_asked() {
+        let written = asked_instrument_versions();
+        for file in ["partner.json", "referral.json", "crisis-partner.json"] {
+            let path = format!(
+                "{}/tests/e2e/host/configs/{file}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(path).expect("a test configuration");
+            let config = crate::core::parse_config(&text).expect("a valid configuration");
+            assert_eq!(
+                instrument_versions(&crate::core::questionnaire_for(&config)),
+                written,
+                "update ASKED_INSTRUMENT_VERSIONS if the wording changed"
+            );
+        }
+        assert_eq!(instrument_versions(&default_questionnaire()), written);
+        let unworded = crate::core::unworded_questionnaire_for(&Default::default());
+        assert_eq!(
+            SavedRecord::new(&unworded, 0.0).instrument_versions,
+            written
+        );
     }
 
     #[test]

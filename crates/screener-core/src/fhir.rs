@@ -124,11 +124,7 @@ pub fn total_link_id(instrument: Instrument) -> String {
 }
 
 fn instrument_key(instrument: Instrument) -> &'static str {
-    match instrument {
-        Instrument::Phq9 => "phq9",
-        Instrument::Gad7 => "gad7",
-        Instrument::Wsas => "wsas",
-    }
+    instrument.id()
 }
 
 /// LOINC codes of the scored items, in [`Instrument::item_ids`] order, with

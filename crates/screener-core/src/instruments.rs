@@ -88,6 +88,15 @@ impl Instrument {
     /// Every instrument, in the order they are asked.
     pub const ALL: [Instrument; 3] = [Instrument::Phq9, Instrument::Gad7, Instrument::Wsas];
 
+    /// Stable id, as configurations, saved records and FHIR link ids write it (`"phq9"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Instrument::Phq9 => "phq9",
+            Instrument::Gad7 => "gad7",
+            Instrument::Wsas => "wsas",
+        }
+    }
+
     /// Short display name (the same in both languages).
     pub fn name(self) -> &'static str {
         match self {

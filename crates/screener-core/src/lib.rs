@@ -89,7 +89,9 @@ pub use config::{
     parse_config, parse_config_start, parse_config_value, AgeRange, Centre, Config, ConfigError,
     ConfigProblem, CrisisResource, Handoff, ServiceInfo, Theme, Thresholds,
 };
-pub use default_questionnaire::{default_questionnaire, questionnaire_for};
+pub use default_questionnaire::{
+    default_questionnaire, questionnaire_for, translation_source, unworded_questionnaire_for,
+};
 pub use eligibility::{evaluate, headline_of, provisionally_eligible, Headline, Outcome, Reason};
 pub use instruments::{score, Band, Instrument, InstrumentSet, ScaleScore, ScoreResult};
 pub use questionnaire::{

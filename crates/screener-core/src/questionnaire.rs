@@ -60,10 +60,6 @@ pub struct Section {
     /// Shown only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
-    /// For standard instruments: which published translation the Chinese
-    /// wording follows, and whether it has been checked word for word.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub translation_source: Option<TranslationSource>,
     /// Items in the order they are asked.
     pub items: Vec<Item>,
 }

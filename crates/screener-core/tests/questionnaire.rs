@@ -5,8 +5,9 @@ use crate::common;
 use std::collections::BTreeSet;
 
 use screener_core::{
-    default_questionnaire, questionnaire_for, t, AnswerValue, Answers, Centre, Condition, Config,
-    Instrument, ItemKind, Lang, Questionnaire, RiskKind, Text,
+    default_questionnaire, parse_config, questionnaire_for, t, unworded_questionnaire_for,
+    AnswerValue, Answers, Centre, Condition, Config, Instrument, ItemKind, Lang, Questionnaire,
+    RiskKind, Text,
 };
 
 /// Every text in the questionnaire, with where it is.
@@ -266,27 +267,13 @@ fn direct_risk_questions_offer_prefer_not_to_say_as_a_signal() {
 }
 
 #[test]
-fn instrument_sections_record_their_translation_source() {
-    let q = default_questionnaire();
+fn every_instrument_records_its_translation_source() {
     for instrument in Instrument::ALL {
-        let section = q.instrument_section(instrument).unwrap();
-        let source = section
-            .translation_source
-            .as_ref()
-            .unwrap_or_else(|| panic!("{instrument:?}"));
+        let source = screener_core::translation_source(instrument);
         assert!(!source.citation.is_empty());
         // Nothing could be confirmed word for word; the note must say what.
         if !source.translation_confirmed {
             assert!(source.note.len() > 40, "{instrument:?}");
-        }
-    }
-    for section in &q.sections {
-        if section.instrument.is_none() {
-            assert!(
-                section.translation_source.is_none(),
-                "{}: our own words",
-                section.id
-            );
         }
     }
 }
@@ -462,4 +449,49 @@ fn questionnaire_serde_round_trip() {
     assert_eq!(value["sections"][1]["instrument"], "phq9");
     let answer: AnswerValue = serde_json::from_str("\"yes\"").unwrap();
     assert_eq!(answer, AnswerValue::Choice("yes".to_owned()));
+}
+
+/// Every text of `q`, emptied.
+fn without_words(mut q: Questionnaire) -> Questionnaire {
+    for s in &mut q.sections {
+        s.title = Text::default();
+        s.stem = s.stem.as_ref().map(|_| Text::default());
+        for i in &mut s.items {
+            i.text = Text::default();
+            i.help = i.help.as_ref().map(|_| Text::default());
+            if let ItemKind::Choice { options } | ItemKind::MultiChoice { options } = &mut i.kind {
+                for o in options {
+                    o.label = Text::default();
+                }
+            }
+        }
+    }
+    q
+}
+
+/// The start builds the questionnaire without its words and the screens fill them in:
+/// the two must differ in nothing else, for every configuration (the partner's ways of
+/// contact and centres change the contact section).
+#[test]
+fn the_unworded_questionnaire_is_the_questionnaire_without_its_words() {
+    let mut configs = vec![Config::default()];
+    for file in [
+        "partner.json",
+        "referral.json",
+        "alternatives.json",
+        "crisis-partner.json",
+    ] {
+        let path = common::repo(&format!("tests/e2e/host/configs/{file}"));
+        let text = std::fs::read_to_string(&path).expect("a test configuration");
+        configs.push(parse_config(&text).expect("a valid configuration"));
+    }
+    for config in &configs {
+        let worded = questionnaire_for(config);
+        let unworded = unworded_questionnaire_for(config);
+        for (at, t) in all_texts(&unworded) {
+            assert!(t.en.is_empty() && t.zh.is_empty(), "{at}: {t:?}");
+        }
+        assert!(all_texts(&worded).iter().all(|(_, t)| !t.en.is_empty()));
+        assert_eq!(without_words(worded), unworded);
+    }
 }

@@ -2,10 +2,10 @@
 //! person whose result may send a request sees it, so it is fetched last.
 //!
 //! Invariant: only the entry points below are named from outside this folder, and each
-//! first reads the configuration's deferred sections ([`Session::read_deferred`]), which
-//! the request names.
+//! first fills in what the start left out ([`Session::complete`]): the questionnaire's
+//! words and the configuration's deferred sections, which the request names.
 //!
-//! [`Session::read_deferred`]: crate::session::Session::read_deferred
+//! [`Session::complete`]: crate::session::Session::complete
 
 mod consent_screen;
 mod contact_screen;
@@ -19,7 +19,7 @@ crate::chunks::split! {
     chunk = intake, preload = preload;
     /// Contact details and preferences.
     pub fn contact() -> AnyView {
-        crate::session::use_session().read_deferred();
+        crate::session::use_session().complete();
         view! { <ContactScreen/> }.into_any()
     }
 }
@@ -28,7 +28,7 @@ crate::chunks::split! {
     chunk = intake;
     /// What will be sent, and the consent to send it.
     pub fn consent() -> AnyView {
-        crate::session::use_session().read_deferred();
+        crate::session::use_session().complete();
         view! { <ConsentScreen/> }.into_any()
     }
 }

@@ -4,8 +4,9 @@
 //!
 //! Invariant: only the entry points below are named from outside this folder (the intake
 //! chunk also uses [`ReferralSummary`], which then travels in a chunk the two share).
-//! Each first reads the configuration's deferred sections ([`Session::read_deferred`]),
-//! which these screens show.
+//! Each first fills in what the start left out ([`Session::complete`]): the
+//! questionnaire's words and the configuration's deferred sections, which these screens
+//! show.
 
 mod download_summary;
 mod next_steps;
@@ -41,7 +42,7 @@ crate::chunks::split! {
     chunk = results, preload = preload;
     /// Every answer, each with a way to change it.
     pub fn review() -> AnyView {
-        crate::session::use_session().read_deferred();
+        crate::session::use_session().complete();
         view! { <ReviewScreen/> }.into_any()
     }
 }
@@ -50,7 +51,7 @@ crate::chunks::split! {
     chunk = results;
     /// The outcome, its reasons and next steps.
     pub fn result() -> AnyView {
-        crate::session::use_session().read_deferred();
+        crate::session::use_session().complete();
         view! { <ResultScreen/> }.into_any()
     }
 }
@@ -61,7 +62,7 @@ crate::chunks::split! {
     /// [`protocol::completed`]): here because only the result screen sends it, and its
     /// FHIR builders are large.
     pub fn completed_message(state: Session) -> serde_json::Value {
-        state.read_deferred();
+        state.complete();
         let referral = state.referral().get_untracked();
         with_screening(state, |c| protocol::completed(c, referral.as_ref()))
     }
@@ -69,10 +70,10 @@ crate::chunks::split! {
 
 crate::chunks::split! {
     chunk = results;
-    /// Reads the configuration's deferred sections as soon as this chunk is in (see
-    /// `crate::chunks::prefetch`), so the deployer notice lists their problems without
-    /// waiting for a person to reach a result.
-    pub fn read_deferred(state: Session) -> () {
-        state.read_deferred()
+    /// Fills in what the start left out as soon as this chunk is in (see
+    /// `crate::chunks::prefetch`), so the deployer notice lists the deferred sections'
+    /// problems without waiting for a person to reach a result.
+    pub fn complete(state: Session) -> () {
+        state.complete()
     }
 }
