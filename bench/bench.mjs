@@ -270,9 +270,11 @@ async function measureRun(browser, url, profile, label) {
       };
     });
     const transfer = Object.fromEntries(TYPES.map((type) => [type, 0]));
-    for (const r of requests) transfer[r.type] += r.bytes;
-    const workerBytes = worker ? worker.requests().reduce((sum, r) => sum + r.bytes, 0) : 0;
-    transfer.total = requests.reduce((sum, r) => sum + r.bytes, 0) + workerBytes;
+    // The browser does not always report a size (a request it answered without a
+    // response event): such a request counts 0 and is listed with `?`.
+    for (const r of requests) transfer[r.type] += r.bytes ?? 0;
+    const workerBytes = worker ? worker.requests().reduce((sum, r) => sum + (r.bytes ?? 0), 0) : 0;
+    transfer.total = requests.reduce((sum, r) => sum + (r.bytes ?? 0), 0) + workerBytes;
     transfer.bodies = requests.reduce((sum, r) => sum + (r.bodyBytes ?? 0), 0);
     transfer.fromWorker = network.snapshot().filter((r) => r.fromWorker).length;
 

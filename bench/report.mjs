@@ -75,7 +75,8 @@ export function table(profiles) {
 
 /** The requests of one run's first load: what was fetched, how it was encoded, its size. */
 export function requestList(run) {
-  const rows = run.requests.map((r) => [r.bytes, r.bodyBytes ?? '?', r.type, r.status, r.encoding, r.path]);
+  // A request the browser reported no size or encoding for shows `?`.
+  const rows = run.requests.map((r) => [r.bytes ?? '?', r.bodyBytes ?? '?', r.type ?? '?', r.status ?? '?', r.encoding ?? '?', r.path]);
   return [['wire B', 'body B', 'type', 'HTTP', 'encoding', 'path'], ...rows]
     .map(([wire, body, type, status, encoding, where]) =>
       `  ${String(wire).padStart(8)} ${String(body).padStart(8)}  ${type.padEnd(5)} ${String(status).padEnd(4)} ${encoding.padEnd(8)} ${where}`)
