@@ -13,35 +13,7 @@
 // Each name must appear exactly once in the glue, as an object key: otherwise the glue
 // is not what this was written for, and the build stops rather than guess.
 
-/** Reads an unsigned LEB128 at `pos`: [value, next position]. */
-function leb(buf, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = buf[pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, pos];
-}
-
-/** Encodes `n` as unsigned LEB128. */
-function encodeLeb(n) {
-  const out = [];
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return Buffer.from(out);
-}
-
-const encodeName = (s) => {
-  const bytes = Buffer.from(s, 'utf8');
-  return Buffer.concat([encodeLeb(bytes.length), bytes]);
-};
+import { leb, readName, encodeName, encodeLeb, rewriteSection, forEachSection } from './wasm-binary.mjs';
 
 /** The `i`th short name: a, b, …, Z, then aa, ab, …: letters only, never `__proto__`. */
 function shortName(i) {
@@ -81,30 +53,21 @@ function skipImportDesc(buf, pos) {
   }
 }
 
-/** The module names of `wasm`'s imports, in order of first use. */
-function importModules(wasm) {
-  const modules = new Set();
-  let pos = 8;
-  while (pos < wasm.length) {
-    const id = wasm[pos++];
-    let size;
-    [size, pos] = leb(wasm, pos);
-    const end = pos + size;
-    if (id === 2) {
-      let count;
-      [count, pos] = leb(wasm, pos);
-      for (let i = 0; i < count; i++) {
-        let len;
-        [len, pos] = leb(wasm, pos);
-        modules.add(wasm.subarray(pos, pos + len).toString('utf8'));
-        pos += len;
-        [len, pos] = leb(wasm, pos);
-        pos = skipImportDesc(wasm, pos + len);
-      }
-    }
+/** The entries of an import section's contents: module, field and description bytes. */
+function importsOf(contents) {
+  let [count, pos] = leb(contents, 0);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    let module;
+    let field;
+    [module, pos] = readName(contents, pos);
+    [field, pos] = readName(contents, pos);
+    const end = skipImportDesc(contents, pos);
+    entries.push({ module, field, desc: contents.subarray(pos, end) });
     pos = end;
   }
-  return [...modules];
+  if (pos !== contents.length) throw new Error('short-imports: the import section did not end where it said');
+  return entries;
 }
 
 /**
@@ -113,49 +76,25 @@ function importModules(wasm) {
  * changed.
  */
 export function shortenImports(wasm, glue) {
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('short-imports: not WebAssembly');
-  const own = importModules(wasm).filter((m) => m.endsWith('_bg.js'));
+  const modules = new Set();
+  forEachSection(wasm, 2, (contents) => importsOf(contents).forEach((e) => modules.add(e.module)), 'short-imports');
+  const own = [...modules].filter((m) => m.endsWith('_bg.js'));
   if (own.length !== 1) throw new Error(`short-imports: expected one glue module among the imports, found ${JSON.stringify(own)}`);
   const [module] = own;
-  let pos = 8;
-  const parts = [wasm.subarray(0, 8)];
   const renamed = new Map();
-  while (pos < wasm.length) {
-    const start = pos;
-    const id = wasm[pos++];
-    let size;
-    [size, pos] = leb(wasm, pos);
-    const end = pos + size;
-    if (id !== 2) {
-      parts.push(wasm.subarray(start, end));
-      pos = end;
-      continue;
-    }
-    let count;
-    [count, pos] = leb(wasm, pos);
-    const body = [encodeLeb(count)];
-    for (let i = 0; i < count; i++) {
-      const names = [];
-      for (let k = 0; k < 2; k++) {
-        let len;
-        [len, pos] = leb(wasm, pos);
-        names.push(wasm.subarray(pos, pos + len).toString('utf8'));
-        pos += len;
-      }
-      const [mod, field] = names;
-      const descEnd = skipImportDesc(wasm, pos);
+  const shortened = rewriteSection(wasm, 2, (contents) => {
+    const entries = importsOf(contents);
+    const body = [encodeLeb(entries.length)];
+    for (const { module: from, field, desc } of entries) {
       let name = field;
-      if (mod === module) {
+      if (from === module) {
         if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
         name = renamed.get(field);
       }
-      body.push(encodeName(mod), encodeName(name), wasm.subarray(pos, descEnd));
-      pos = descEnd;
+      body.push(encodeName(from), encodeName(name), desc);
     }
-    if (pos !== end) throw new Error('short-imports: the import section did not end where it said');
-    const section = Buffer.concat(body);
-    parts.push(Buffer.from([2]), encodeLeb(section.length), section);
-  }
+    return Buffer.concat(body);
+  }, 'short-imports');
   if (renamed.size === 0) throw new Error(`short-imports: the module imports nothing from ${module}`);
 
   let text = glue;
@@ -169,5 +108,5 @@ export function shortenImports(wasm, glue) {
     }
     text = text.replace(key, short);
   }
-  return { wasm: Buffer.concat(parts), glue: text, count: renamed.size };
+  return { wasm: shortened, glue: text, count: renamed.size };
 }

@@ -12,65 +12,28 @@
 // The build stops if the glue still names one of them afterwards, or if they are not
 // there to drop (a new wasm-bindgen or Leptos may have changed them).
 
+import { leb, encodeLeb, readName, rewriteSection } from './wasm-binary.mjs';
+
 const STREAM_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
-
-function leb(buf, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = buf[pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, pos];
-}
-
-function encodeLeb(n) {
-  const out = [];
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return Buffer.from(out);
-}
 
 /** `wasm` without the exports whose names `drop` accepts; returns it and their names. */
 function withoutExports(wasm, drop) {
-  let pos = 8;
-  const parts = [wasm.subarray(0, 8)];
   const dropped = [];
-  while (pos < wasm.length) {
-    const start = pos;
-    const id = wasm[pos++];
-    let size;
-    [size, pos] = leb(wasm, pos);
-    const end = pos + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(start, end));
-      pos = end;
-      continue;
-    }
-    let count;
-    [count, pos] = leb(wasm, pos);
+  const trimmed = rewriteSection(wasm, 7, (contents) => {
+    let [count, pos] = leb(contents, 0);
     const kept = [];
     for (let i = 0; i < count; i++) {
       const from = pos;
-      let len;
-      [len, pos] = leb(wasm, pos);
-      const name = wasm.subarray(pos, pos + len).toString('utf8');
-      pos += len + 1; // the name, then the kind
-      pos = leb(wasm, pos)[1]; // the index
+      let name;
+      [name, pos] = readName(contents, pos);
+      pos = leb(contents, pos + 1)[1]; // the kind, then the index
       if (drop(name)) dropped.push(name);
-      else kept.push(wasm.subarray(from, pos));
+      else kept.push(contents.subarray(from, pos));
     }
-    if (pos !== end) throw new Error('unused-exports: the export section did not end where it said');
-    const body = Buffer.concat([encodeLeb(kept.length), ...kept]);
-    parts.push(Buffer.from([7]), encodeLeb(body.length), body);
-  }
-  return [Buffer.concat(parts), dropped];
+    if (pos !== contents.length) throw new Error('unused-exports: the export section did not end where it said');
+    return Buffer.concat([encodeLeb(kept.length), ...kept]);
+  }, 'unused-exports');
+  return [trimmed, dropped];
 }
 
 /**

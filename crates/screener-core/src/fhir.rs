@@ -120,11 +120,7 @@ pub fn outcome_system(base: &str, questionnaire: &Questionnaire) -> String {
 
 /// Link id of an instrument's total item, e.g. `phq9_total`.
 pub fn total_link_id(instrument: Instrument) -> String {
-    format!("{}_total", instrument_key(instrument))
-}
-
-fn instrument_key(instrument: Instrument) -> &'static str {
-    instrument.id()
+    format!("{}_total", instrument.id())
 }
 
 /// LOINC codes of the scored items, in [`Instrument::item_ids`] order, with
