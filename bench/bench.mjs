@@ -5,8 +5,9 @@
 //                        [--profiles slow-4g,...] [--compare bench/dist-unsplit]
 //
 // --compare DIR also measures the build in DIR (make bench: the unsplit build) on the
-// first-visit slow-4G profile, served by a second server the same way, its runs
-// alternating with the main build's, and prints the two side by side.
+// profiles the goals are stated for (first visit over slow 4G, repeat visit over slow 4G,
+// offline), served by a second server the same way, its runs alternating with the main
+// build's, and prints the two side by side.
 //
 // It serves the build on loopback with tests/e2e/server.mjs (brotli or gzip, like a CDN),
 // then, in headless Debian Chromium, loads the app in a fresh browser context per run,
@@ -24,7 +25,7 @@ import { createRequire } from 'node:module';
 import { EN, answerUntilReview, scenario } from '../tests/e2e/flow.mjs';
 import { PHONE } from '../tests/e2e/helpers.mjs';
 import { installProbe, FIRST_SCREEN_MESSAGE } from './probe.mjs';
-import { TYPES, median, summarise, summariseRuns, table, requestList, comparisonTable } from './report.mjs';
+import { TYPES, median, summarise, summariseRuns, table, requestList, comparisonTable, returnComparisonTable } from './report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,9 +40,13 @@ const OUT = path.resolve(ROOT, opt('out', 'bench/results/latest.json'));
 const RESULTS_DIR = path.dirname(OUT);
 // --profiles a,b: only those (for a quick look; the README's figures are from all of them).
 const ONLY = opt('profiles', null)?.split(',');
-// --compare DIR: a second build, measured on COMPARE_PROFILE only, alternating with DIST.
+// --compare DIR: a second build, measured on COMPARE_PROFILES only, alternating with DIST.
+// The first visit is compared by its time to the first screen and its bytes; the visits
+// coming back by the ratio interactive / FCP as well, whose goals were measured on another
+// day: only two builds in the same run, on the same machine, compare fairly.
 const COMPARE = opt('compare', null) && path.resolve(ROOT, opt('compare', null));
 const COMPARE_PROFILE = 'slow-4g';
+const COMPARE_PROFILES = [COMPARE_PROFILE, 'repeat-slow-4g', 'offline'];
 
 // Same flags as the end-to-end suite, plus precise (unrounded) performance.memory.
 const CHROMIUM_ARGS = [
@@ -378,11 +383,12 @@ async function main() {
   if (COMPARE && !fs.existsSync(path.join(COMPARE, 'index.html'))) throw new Error(`${COMPARE}/index.html is missing: build first (bash bench/run.sh does)`);
   // Only on that profile: with --profiles leaving it out, there is nothing to compare.
   const compareProfile = COMPARE && PROFILES.find((p) => p.name === COMPARE_PROFILE);
-  if (COMPARE && !compareProfile) console.log(`--compare ${path.relative(ROOT, COMPARE)} ignored: it measures the ${COMPARE_PROFILE} profile, which --profiles leaves out\n`);
+  const comparedProfiles = COMPARE ? PROFILES.filter((p) => COMPARE_PROFILES.includes(p.name)) : [];
+  if (COMPARE && !comparedProfiles.length) console.log(`--compare ${path.relative(ROOT, COMPARE)} ignored: it measures the ${COMPARE_PROFILES.join(', ')} profiles, which --profiles leaves out\n`);
 
   const server = await startServer(DIST);
   // The second build gets a server of its own (another origin, so nothing is shared).
-  const compareServer = compareProfile ? await startServer(COMPARE).catch((err) => { server.child.kill(); throw err; }) : null;
+  const compareServer = comparedProfiles.length ? await startServer(COMPARE).catch((err) => { server.child.kill(); throw err; }) : null;
   // Whatever happens (error, Ctrl-C, kill), the servers go with us.
   const stopServer = () => { server.child.kill(); compareServer?.child.kill(); };
   process.on('exit', stopServer);
@@ -408,7 +414,7 @@ async function main() {
       git: gitState(),
       build: path.relative(ROOT, DIST),
       runs: RUNS,
-      ...(compareProfile ? { compare: { build: path.relative(ROOT, COMPARE), profile: COMPARE_PROFILE } } : {}),
+      ...(comparedProfiles.length ? { compare: { build: path.relative(ROOT, COMPARE), profiles: comparedProfiles.map((p) => p.name) } } : {}),
     };
     console.log(`date ${facts.date}  |  ${facts.cpus} CPUs (${facts.cpuModel}), ${facts.memoryGiB} GiB, load ${facts.loadAverageAtStart.join(' ')}`);
     console.log(`Chromium ${facts.chromium}, Playwright ${facts.playwright}, Node ${facts.node}` +
@@ -416,7 +422,7 @@ async function main() {
     console.log(`serving ${facts.build} at ${server.url}; ${RUNS} run${RUNS === 1 ? '' : 's'} per profile, each in a fresh browser context\n`);
     if (compareServer) {
       console.log(`comparing: ${buildKind(DIST)} ${facts.build} with ${buildKind(COMPARE)} ${facts.compare.build} (served at ${compareServer.url}) ` +
-        `on ${COMPARE_PROFILE}, run by run\n`);
+        `on ${comparedProfiles.map((p) => p.name).join(', ')}, run by run\n`);
     }
 
     // One unreported run first: the server compresses each file on its first request
@@ -429,7 +435,7 @@ async function main() {
     }
 
     const runs = Object.fromEntries(PROFILES.map((p) => [p.name, []]));
-    const compareRuns = [];
+    const compareRuns = Object.fromEntries(comparedProfiles.map((p) => [p.name, []]));
     const runLine = (name, i, run) => console.log(`${name.padEnd(11)} run ${String(i).padStart(2)}/${RUNS}: ` +
       `${run.transfer.total} B, FCP ${run.fcp.toFixed(0)} ms, interactive ${run.interactive.toFixed(0)} ms ` +
       `(x${run.ratio.toFixed(2)}), Next ${run.next.rendered.toFixed(1)} ms, crisis ${run.crisis.visible.toFixed(1)} ms`);
@@ -441,7 +447,7 @@ async function main() {
           runs[profile.name].push(run);
           runLine(profile.name, i, run);
         };
-        if (profile !== compareProfile) {
+        if (!comparedProfiles.includes(profile)) {
           await measureMain();
           continue;
         }
@@ -449,7 +455,7 @@ async function main() {
         // swaps every run (ABBA), so neither always follows the same kind of run.
         const measureCompared = async () => {
           const run = await measureRun(browser, compareServer.url, profile, `${profile.name} run ${i}/${RUNS}, compared build`);
-          compareRuns.push(run);
+          compareRuns[profile.name].push(run);
           runLine(`${profile.name} (${facts.compare.build})`, i, run);
         };
         for (const measure of i % 2 ? [measureMain, measureCompared] : [measureCompared, measureMain]) await measure();
@@ -483,9 +489,21 @@ async function main() {
     console.log(`  machine load average at start ${facts.loadAverageAtStart.join(' ')}, at end ${facts.loadAverageAtEnd.join(' ')}`);
 
     const comparison = compareProfile
-      ? { profile: COMPARE_PROFILE, label: compareProfile.label, builds: [compared(DIST, runs[COMPARE_PROFILE]), compared(COMPARE, compareRuns)] }
+      ? { profile: COMPARE_PROFILE, label: compareProfile.label, builds: [compared(DIST, runs[COMPARE_PROFILE]), compared(COMPARE, compareRuns[COMPARE_PROFILE])] }
       : null;
     if (comparison) console.log(`\n${comparisonTable(comparison, RUNS)}`);
+    const returnComparisons = comparedProfiles.filter((p) => p.visit !== 'first').map((p) => ({
+      profile: p.name,
+      label: p.label,
+      builds: [[DIST, runs[p.name]], [COMPARE, compareRuns[p.name]]].map(([dist, list]) => ({
+        kind: buildKind(dist),
+        build: path.relative(ROOT, dist),
+        fcp: summarise(list.map((r) => r.fcp)),
+        interactive: summarise(list.map((r) => r.interactive)),
+        ratio: summarise(list.map((r) => r.ratio)),
+      })),
+    }));
+    if (returnComparisons.length) console.log(`\n${returnComparisonTable(returnComparisons, RUNS)}`);
 
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(OUT, JSON.stringify({
@@ -494,7 +512,10 @@ async function main() {
       profiles: profiles.map(({ name, label, network, cpuRate, summary, runs: list }) =>
         ({ name, label, network: network ?? null, cpuRate: cpuRate ?? 1, summary, runs: list })),
       // The main build's runs are its slow-4g profile's above; the compared build's are here.
-      ...(comparison ? { comparison: { ...comparison, comparedBuildRuns: compareRuns } } : {}),
+      ...(comparison ? { comparison: { ...comparison, comparedBuildRuns: compareRuns[COMPARE_PROFILE] } } : {}),
+      ...(returnComparisons.length ? {
+        returnComparisons: returnComparisons.map((c) => ({ ...c, comparedBuildRuns: compareRuns[c.profile] })),
+      } : {}),
     }, null, 2) + '\n');
     console.log(`\nfull results: ${path.relative(ROOT, OUT)}`);
   } finally {

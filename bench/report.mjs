@@ -116,3 +116,19 @@ export function comparisonTable({ label, builds }, runs) {
   }
   return lines.join('\n');
 }
+
+/**
+ * The visits coming back, two builds side by side (bench.mjs --compare): per profile, the
+ * first contentful paint, the first screen interactive and their ratio, median (min–max).
+ */
+export function returnComparisonTable(comparisons, runs) {
+  const lines = [`Coming back: the two builds, ${runs} run${runs === 1 ? '' : 's'} each, alternating run by run`];
+  const range = (s, unit) => `${format(s.median, unit)} (${format(s.min, unit)}–${format(s.max, unit)})`;
+  for (const { label, builds } of comparisons) {
+    lines.push('', `  ${label}`);
+    for (const b of builds) {
+      lines.push(`    ${`${b.kind} (${b.build})`.padEnd(34)} FCP ${range(b.fcp, 'ms')} ms, interactive ${range(b.interactive, 'ms')} ms, ratio ${range(b.ratio, 'x')}`);
+    }
+  }
+  return lines.join('\n');
+}

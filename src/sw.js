@@ -108,9 +108,10 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== scope.origin) return;
   const key = url.origin + url.pathname;
   if (request.mode === 'navigate' && PAGE_NAMES.has(key)) {
+    askForConfigEarly(event.resultingClientId);
     event.respondWith(networkFirst(event, PAGE, isThisBuildsPage));
   } else if (key === CONFIG) {
-    event.respondWith(networkFirst(event, CONFIG, async (r) => isConfigAnswer(r)));
+    event.respondWith(networkFirst(event, CONFIG, async (r) => isConfigAnswer(r), takeEarlyConfig(event.clientId)));
   } else if (HASHED.has(key)) {
     event.respondWith(cacheFirst(request, key));
   } else if (UNHASHED.has(key)) {
@@ -118,6 +119,33 @@ self.addEventListener('fetch', (event) => {
   }
   // Anything else on this origin goes to the network as if there were no worker.
 });
+
+// config.json asked for when a page is navigated to, by the page (client) it will make.
+// Every start of the app asks for it (src/loader.mjs), but only once the page has arrived
+// and its scripts run: on a slow network that is a second round trip after the page's,
+// and the first screen waits for it. Asked for here, the two round trips overlap. It is
+// the same request the page would make, of the same origin, at the same visit: nothing
+// else leaves the device, and the copy is no older than the page's would be. An entry
+// the page never takes (its scripts failed) is dropped after EARLY_CONFIG_MS.
+const earlyConfig = new Map();
+const EARLY_CONFIG_MS = 30_000;
+
+/** Starts the request for config.json that the page made by this navigation will make. */
+function askForConfigEarly(clientId) {
+  // No id (a browser without resultingClientId): the page asks for itself, as before.
+  if (!clientId) return;
+  const response = fetch(CONFIG, { cache: 'no-cache' });
+  response.catch(() => {}); // a failure is the page's to see, if it takes this one
+  earlyConfig.set(clientId, response);
+  setTimeout(() => earlyConfig.delete(clientId), EARLY_CONFIG_MS);
+}
+
+/** The early response for this page's request, once; undefined if there is none. */
+function takeEarlyConfig(clientId) {
+  const response = clientId ? earlyConfig.get(clientId) : undefined;
+  earlyConfig.delete(clientId);
+  return response;
+}
 
 /**
  * Hashed files never change under the same name: any cached copy is the file (an older
@@ -131,12 +159,13 @@ async function cacheFirst(request, key) {
  * The network's answer if it comes within NETWORK_TIMEOUT_MS (and, if it is one `keep`
  * accepts, it refreshes the cached copy: a partner's corrected crisis lines or
  * configuration then work offline too); otherwise, or if the network fails, the cached
- * copy; with no cached copy, whatever the network gives.
+ * copy; with no cached copy, whatever the network gives. `early`: the network's answer
+ * already asked for (askForConfigEarly), used instead of asking again.
  */
-async function networkFirst(event, key, keep) {
+async function networkFirst(event, key, keep, early) {
   let copy;
   const fromNetwork = (async () => {
-    const preloaded = event.request.mode === 'navigate' ? await event.preloadResponse : undefined;
+    const preloaded = event.request.mode === 'navigate' ? await event.preloadResponse : await early;
     const response = preloaded || await fetch(event.request);
     copy = response.clone(); // before the page starts reading the body
     return response;

@@ -26,6 +26,7 @@ test.beforeAll(() => prepareBuilds());
 test.beforeEach(async ({ request }) => {
   await control(request, 'root?name=main');
   await control(request, 'network?state=up');
+  await control(request, 'hold-page?state=off');
 });
 
 async function control(request, what) {
@@ -135,6 +136,26 @@ test('offline on a later visit: crisis lines at once, the partner configuration,
   // Everything came from the worker; nothing failed; no console error.
   expect(seen.failed).toEqual([]);
   expect(seen.responses.filter((r) => !r.fromWorker)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('on a later visit the worker asks for config.json with the page, not a round trip after it, and once', async ({ page, request }) => {
+  const errors = watchConsole(page);
+  await visitTwice(page);
+  // The server now answers the page only after a request for config.json has come in.
+  // The page's own request comes only once the page has arrived, so unless the worker
+  // asks as the page is asked for, the worker gives up on the network after its 2 s and
+  // serves its cached copy, which has no mark.
+  await control(request, 'hold-page?state=on');
+  const response = await page.reload();
+  expect(response.fromServiceWorker(), 'the page came through the worker').toBe(true);
+  await expect(page.locator('meta[name="e2e-page"]'), 'the network\'s page, not the cached copy').toHaveAttribute('content', 'after-config');
+  // The page's own request took the worker's answer: the partner's configuration is in
+  // use, and the server saw one request for it.
+  await expect(page.locator('#screener-main .screener__eyebrow')).toHaveText('Harbour Wellbeing Steps');
+  await chunksFetched(page);
+  const { count } = await (await request.get(`${APP_OFFLINE}/__control/count`)).json();
+  expect(count).toEqual({ page: 1, config: 1 });
   expect(errors).toEqual([]);
 });
 

@@ -18,7 +18,12 @@
 // (offline.spec.mjs): GET /__control/root?name=NAME serves DIR from then on, as if a new
 // build had been deployed on the same origin (name "main" is --root); GET
 // /__control/network?state=down makes every other request fail as a dead network would
-// (the connection is dropped), and state=up restores it.
+// (the connection is dropped), and state=up restores it. GET /__control/hold-page?state=on
+// holds every request for the page (/ or /index.html) until a request for /config.json
+// arrives, and then answers it with a mark in its head (<meta name="e2e-page"
+// content="after-config">), so a test can tell the network's page from a worker's cached
+// copy; GET /__control/count tells how many requests for the page and for config.json
+// came since hold-page was last switched on; state=off answers the page at once again.
 //
 // Only loopback: it binds 127.0.0.1 and never proxies anywhere.
 import http from 'node:http';
@@ -43,6 +48,9 @@ args.forEach((a, i) => {
 });
 const control = altRoots.size > 1;
 let networkDown = false;
+let holdPage = false;
+let held = []; // the held requests for the page, each a function that answers it
+let count = { page: 0, config: 0 };
 const useCsp = !args.includes('--no-csp');
 const frameAncestors = opt('frame-ancestors', "'self'");
 const configFile = opt('config', null) && path.resolve(opt('config', null));
@@ -107,9 +115,17 @@ const server = http.createServer((req, res) => {
     const state = url.searchParams.get('state');
     if (url.pathname === '/__control/root' && altRoots.has(name)) root = altRoots.get(name);
     else if (url.pathname === '/__control/network' && (state === 'up' || state === 'down')) networkDown = state === 'down';
-    else { res.writeHead(400, { 'content-type': 'text/plain' }); res.end('bad control request'); return; }
+    else if (url.pathname === '/__control/hold-page' && (state === 'on' || state === 'off')) {
+      holdPage = state === 'on';
+      if (holdPage) count = { page: 0, config: 0 };
+      else release();
+    } else if (url.pathname !== '/__control/count') {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('bad control request');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ root: path.relative(process.cwd(), root), network: networkDown ? 'down' : 'up' }));
+    res.end(JSON.stringify({ root: path.relative(process.cwd(), root), network: networkDown ? 'down' : 'up', holdPage, count }));
     return;
   }
   if (networkDown) {
@@ -118,6 +134,27 @@ const server = http.createServer((req, res) => {
   }
   let rel = decodeURIComponent(url.pathname);
   if (rel.endsWith('/')) rel += 'index.html';
+  if (holdPage && rel === '/index.html') {
+    count.page += 1;
+    held.push(() => serve(req, res, rel, { marked: true }));
+    return;
+  }
+  if (holdPage && rel === '/config.json') {
+    count.config += 1;
+    release();
+  }
+  serve(req, res, rel, { marked: false });
+});
+
+/** Answers every held request for the page. */
+function release() {
+  const waiting = held;
+  held = [];
+  for (const answer of waiting) answer();
+}
+
+/** Answers `req` with the file at `rel` (below the root), as a CDN would; `marked`: see hold-page. */
+function serve(req, res, rel, { marked }) {
   const file = rel === '/config.json' && configFile ? configFile
     : rel === PROBE_PATH && probeFile ? probeFile
       : path.join(root, path.normalize(rel));
@@ -158,10 +195,16 @@ const server = http.createServer((req, res) => {
     body = Buffer.from(at < 0 ? html : `${html.slice(0, at)}<script src="${PROBE_PATH}"></script>${html.slice(at)}`);
     delete headers['content-encoding'];
   }
+  if (marked) {
+    const html = fs.readFileSync(file, 'utf8');
+    const at = html.search(/<title/i);
+    body = Buffer.from(`${html.slice(0, at)}<meta name="e2e-page" content="after-config">${html.slice(at)}`);
+    delete headers['content-encoding'];
+  }
   headers['content-length'] = body.length;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
-});
+}
 
 server.listen(port, '127.0.0.1', () => {
   console.log(`serving ${root} on http://127.0.0.1:${port}/`);
