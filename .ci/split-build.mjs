@@ -198,17 +198,19 @@ if (!sizeArg.test(html)) throw new Error('split-build: index.html does not pass 
 html = html.replace(sizeArg, `$1${mainData.length}`);
 replaceAll(`/${trunkWasm}`, `/${wasmName}`, 'the wasm');
 replaceAll(`/${trunkGlue}`, `/${glueName}`, 'the glue');
+// The glue's name as a pattern (its dots literal), for the two places the page names it.
+const gluePattern = glueName.replace(/\./g, '\\.');
 // Beside the glue's modulepreload, with the same address prefix (Trunk's public URL).
-const glueLink = html.match(new RegExp(`<link[^>]*href="?([^" >]*)${glueName.replace(/\./g, '\\.')}"?[^>]*>`));
+const glueLink = html.match(new RegExp(`<link[^>]*href="?([^" >]*)${gluePattern}"?[^>]*>`));
 if (!glueLink) throw new Error('split-build: index.html has no modulepreload of the glue');
 html = html.replace(glueLink[0], `${glueLink[0]}<link crossorigin href=${glueLink[1]}${loaderName} integrity=${integrity(loader)} rel=modulepreload>`);
 // The page's module script imports the split loader itself, beside the glue. Found only
 // through the glue's import, it made the module graph one step deeper than the unsplit
 // build's, and on a slow phone the graph was then rarely ready when parsing ended: the
-// browser laid out and painted the static help first (about 300 ms at 4x, for the
-// Chinese text), and only then started the WebAssembly (docs/performance.md). The glue's
-// import stays first, so the modules are evaluated in the same order as before.
-const glueImport = new RegExp(`(import init, \\* as bindings from '([^']*)${glueName.replace(/\./g, '\\.')}';)`);
+// browser laid out and painted the static help first, and only then started the
+// WebAssembly (docs/performance.md, "Repeat and offline"). The glue's import stays
+// first, so the modules are evaluated in the same order as before.
+const glueImport = new RegExp(`(import init, \\* as bindings from '([^']*)${gluePattern}';)`);
 if (!glueImport.test(html)) throw new Error('split-build: index.html does not import the glue as Trunk writes it');
 html = html.replace(glueImport, `$1\nimport '$2${loaderName}';`);
 fs.writeFileSync(indexPath, html);

@@ -381,7 +381,7 @@ async function main() {
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive whole number, not ${RUNS}`);
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: build first (bash bench/run.sh does)`);
   if (COMPARE && !fs.existsSync(path.join(COMPARE, 'index.html'))) throw new Error(`${COMPARE}/index.html is missing: build first (bash bench/run.sh does)`);
-  // Only on that profile: with --profiles leaving it out, there is nothing to compare.
+  // Only the compared profiles that --profiles runs; the first-visit table needs slow-4g.
   const compareProfile = COMPARE && PROFILES.find((p) => p.name === COMPARE_PROFILE);
   const comparedProfiles = COMPARE ? PROFILES.filter((p) => COMPARE_PROFILES.includes(p.name)) : [];
   if (COMPARE && !comparedProfiles.length) console.log(`--compare ${path.relative(ROOT, COMPARE)} ignored: it measures the ${COMPARE_PROFILES.join(', ')} profiles, which --profiles leaves out\n`);

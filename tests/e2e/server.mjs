@@ -187,23 +187,25 @@ function serve(req, res, rel, { marked }) {
   } else {
     body = fs.readFileSync(file);
   }
-  if (probeFile && ext === '.html') {
+  if (ext === '.html' && (probeFile || marked)) {
+    // Edits of the page are made on its text, so it goes uncompressed.
+    let html = fs.readFileSync(file, 'utf8');
     // Before the first script, as a classic script: it runs before Trunk's module loader.
-    // Uncompressed, so the insertion is simple; the CSP allows it as a 'self' script.
-    const html = fs.readFileSync(file, 'utf8');
-    const at = html.search(/<script/i);
-    body = Buffer.from(at < 0 ? html : `${html.slice(0, at)}<script src="${PROBE_PATH}"></script>${html.slice(at)}`);
-    delete headers['content-encoding'];
-  }
-  if (marked) {
-    const html = fs.readFileSync(file, 'utf8');
-    const at = html.search(/<title/i);
-    body = Buffer.from(`${html.slice(0, at)}<meta name="e2e-page" content="after-config">${html.slice(at)}`);
+    // The CSP allows it as a 'self' script.
+    if (probeFile) html = insertBefore(html, /<script/i, `<script src="${PROBE_PATH}"></script>`);
+    if (marked) html = insertBefore(html, /<title/i, '<meta name="e2e-page" content="after-config">');
+    body = Buffer.from(html);
     delete headers['content-encoding'];
   }
   headers['content-length'] = body.length;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** `html` with `text` before the first match of `where` (unchanged if there is none). */
+function insertBefore(html, where, text) {
+  const at = html.search(where);
+  return at < 0 ? html : `${html.slice(0, at)}${text}${html.slice(at)}`;
 }
 
 server.listen(port, '127.0.0.1', () => {
