@@ -34,6 +34,13 @@ for c in "${chunks[@]}"; do
   [[ "$c" =~ -[0-9a-f]{16}\.wasm$ ]] || fail "chunk $c is not named by its content"
   grep -q "$c" "$loader" || fail "chunk $c is not loaded by $(basename "$loader"): another build's file?"
 done
+# Trunk's initializer, renamed by .ci/split-build.mjs after its bytes: Trunk names it after
+# its source, and its minifier does not always write the same bytes for the same source.
+initializer=$(find "$DIST" -maxdepth 1 -name '*-loader.mjs' | head -n 1)
+[ -n "$initializer" ] || fail "no <hash>-loader.mjs in $DIST"
+[ "$(basename "$initializer")" = "$(sha256sum "$initializer" | cut -c1-16)-loader.mjs" ] ||
+  fail "$(basename "$initializer") is not named by its content"
+grep -q "$(basename "$initializer")" "$DIST/index.html" || fail "index.html does not load $(basename "$initializer")"
 # The offline copy: the worker written for this very build lists its wasm and every chunk.
 [ -f "$DIST/sw.js" ] || fail "$DIST/sw.js is missing (the post-build hook .ci/sw-build.mjs writes it)"
 for f in "$(basename "$wasm")" "$(basename "$loader")" "${chunks[@]}"; do

@@ -106,6 +106,19 @@ for (const css of fs.readdirSync(dir).filter((f) => f.endsWith('.css'))) {
   fs.writeFileSync(file, after);
 }
 
+// Trunk's initializer (src/loader.mjs) is named by a hash of its source, but Trunk's
+// minifier does not write the same bytes every time (the constants it hoists come out in
+// another order from one build to the next). A name must mean one content: the worker
+// answers a hashed name from any build's cache, so a new build's page could be given an
+// older build's bytes, which fail the page's integrity check. Named here by its bytes.
+const trunkInitializer = fs.readdirSync(dir).find((f) => /^[0-9a-f]{16}-loader\.mjs$/.test(f));
+if (!trunkInitializer) throw new Error(`split-build: no <hash>-loader.mjs in ${dir}`);
+const initializerName = `${sha('sha256', fs.readFileSync(path.join(dir, trunkInitializer))).toString('hex').slice(0, 16)}-loader.mjs`;
+if (initializerName !== trunkInitializer) {
+  replaceAll(`/${trunkInitializer}`, `/${initializerName}`, 'the initializer');
+  fs.renameSync(path.join(dir, trunkInitializer), path.join(dir, initializerName));
+}
+
 if (!split) {
   const wasmPath = path.join(dir, trunkWasm);
   const oldWasm = trunkIntegrity(trunkWasm);
